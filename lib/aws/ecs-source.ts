@@ -1,0 +1,290 @@
+// One refresh of one cluster in the fewest ECS calls: listing pages feed describe batches as soon as
+// they arrive, every call shares one concurrency bound and one AbortSignal, and results are gathered
+// from Promise.all return values.
+import {
+  DescribeClustersCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+} from '@aws-sdk/client-ecs';
+import type { ECSClient, Service as SdkService } from '@aws-sdk/client-ecs';
+import pLimit from 'p-limit';
+import { serviceNameFromGroup } from '../model/arn.js';
+import type { MonitorError } from '../model/errors.js';
+import type { TaskDefinitionInfo } from '../model/task-definition.js';
+import type { Cluster, Snapshot, Task } from '../model/types.js';
+import type { ClusterSource } from '../poller/types.js';
+import { CallTally } from './call-counter.js';
+import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
+import { countCommandInto } from './clients.js';
+import { byNewestStop, parseCluster, parseService, parseTask, parseTaskDefinition } from './parse-ecs.js';
+import { TaskDefinitionCache } from './task-definition-cache.js';
+
+/** ECS batch limits (aws-facts.md): more in one describe is an InvalidParameterException. */
+const PAGE_SIZE = 100;
+const DESCRIBE_SERVICES_BATCH = 10;
+const DESCRIBE_TASKS_BATCH = 100;
+
+export interface EcsSourceOptions {
+  readonly cluster: string;
+  readonly region: string;
+  /** How long a described task definition is reused (config `task_definition_interval`). */
+  readonly taskDefinitionTtlMs: number;
+  /** Calls in flight at once (default 8, below the clients' 10 sockets). */
+  readonly concurrency?: number | undefined;
+  /** Recently stopped tasks fetched per refresh, 1–100 (default 100): one ListTasks page, one describe. */
+  readonly stoppedTaskLimit?: number | undefined;
+  readonly now?: (() => number) | undefined;
+  /** For error messages (`aws sso login --profile X`). */
+  readonly profile?: string | undefined;
+  readonly usesSso?: boolean | undefined;
+}
+
+/** A ClusterSource backed by ECS, with its task-definition cache exposed for inspection. */
+export interface EcsSource extends ClusterSource {
+  readonly taskDefinitions: TaskDefinitionCache;
+}
+
+/** Keeps a promise that is awaited later (via Promise.all) from counting as unhandled meanwhile. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Creates the ECS-backed ClusterSource. `fetchSnapshot` makes 1 DescribeClusters, ceil(S/100)
+ * ListServices (at least 1), ceil(S/10) DescribeServices, ceil(T/100) ListTasks (at least 1),
+ * ceil(T/100) DescribeTasks, one DescribeTaskDefinition per uncached ARN, plus one ListTasks and at
+ * most one DescribeTasks for stopped tasks (counted as `ListTasks:STOPPED` / `DescribeTasks:STOPPED`).
+ * It throws a MonitorError (ClusterNotFoundError when the cluster is missing), or the abort error when
+ * `signal` aborts.
+ */
+export function createEcsSource(clients: { readonly ecs: ECSClient }, options: EcsSourceOptions): EcsSource {
+  const now = options.now ?? Date.now;
+  const limit = pLimit(Math.max(1, options.concurrency ?? 8));
+  const taskDefinitions = new TaskDefinitionCache({ ttlMs: options.taskDefinitionTtlMs, now });
+  const stoppedLimit = Math.min(PAGE_SIZE, Math.max(1, Math.floor(options.stoppedTaskLimit ?? PAGE_SIZE)));
+  const { cluster, region } = options;
+  const ecs = clients.ecs;
+
+  async function fetchSnapshot(signal: AbortSignal): Promise<Snapshot> {
+    const started = now();
+    const tally = new CallTally();
+    // One controller per refresh: the first failure aborts the sibling calls instead of letting them run.
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal.reason);
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', onAbort, { once: true });
+    let firstError: MonitorError | undefined;
+
+    const fail = (error: MonitorError): never => {
+      firstError ??= error;
+      controller.abort(error);
+      throw error;
+    };
+
+    /** One AWS call, bounded, abortable, classified on failure. */
+    const run = <T>(operation: string, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> =>
+      limit(async () => {
+        controller.signal.throwIfAborted();
+        try {
+          return await send(controller.signal);
+        } catch (error) {
+          if (controller.signal.aborted || isAbortError(error)) throw error;
+          return fail(classifyAwsError(error, { operation, cluster, region, profile: options.profile, usesSso: options.usesSso }));
+        }
+      });
+
+    const describeCluster = async (): Promise<Cluster> => {
+      // DescribeClusters with SETTINGS (Container Insights mode) and STATISTICS.
+      const out = await run('DescribeClusters', (abortSignal) =>
+        ecs.send(
+          countCommandInto(
+            new DescribeClustersCommand({ clusters: [cluster], include: ['SETTINGS', 'STATISTICS'] }),
+            tally,
+          ),
+          { abortSignal },
+        ),
+      );
+      const found = out.clusters?.find((c) => c.status !== 'INACTIVE');
+      if (found === undefined) return fail(clusterNotFoundError(cluster, region, { operation: 'DescribeClusters' }));
+      return parseCluster(found, region);
+    };
+
+    const describeServices = (names: string[]): Promise<SdkService[]> =>
+      // DescribeServices, at most 10 per call.
+      run('DescribeServices', (abortSignal) =>
+        ecs.send(countCommandInto(new DescribeServicesCommand({ cluster, services: names }), tally), { abortSignal }),
+      ).then((out) => out.services ?? []);
+
+    const fetchServices = async (): Promise<SdkService[]> => {
+      const batches: Promise<SdkService[]>[] = [];
+      let pending: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        // ListServices, maxResults 100 (the default is 10), every page.
+        const page = await run('ListServices', (abortSignal) =>
+          ecs.send(
+            countCommandInto(
+              new ListServicesCommand({ cluster, maxResults: PAGE_SIZE, ...(token === undefined ? {} : { nextToken: token }) }),
+              tally,
+            ),
+            { abortSignal },
+          ),
+        );
+        pending.push(...(page.serviceArns ?? []));
+        while (pending.length >= DESCRIBE_SERVICES_BATCH) {
+          batches.push(awaitedLater(describeServices(pending.slice(0, DESCRIBE_SERVICES_BATCH))));
+          pending = pending.slice(DESCRIBE_SERVICES_BATCH);
+        }
+        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+      } while (nextToken !== undefined);
+      if (pending.length > 0) batches.push(describeServices(pending));
+      return (await Promise.all(batches)).flat();
+    };
+
+    const loadDefinition = (arn: string): Promise<TaskDefinitionInfo> =>
+      // DescribeTaskDefinition, one ARN per call.
+      run('DescribeTaskDefinition', (abortSignal) =>
+        ecs.send(countCommandInto(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), tally), { abortSignal }),
+      ).then((out) => {
+        if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition returned nothing for ${arn}`);
+        return parseTaskDefinition(out.taskDefinition, arn);
+      });
+
+    const describeRunning = async (arns: string[]): Promise<Task[]> => {
+      // DescribeTasks, at most 100 per call.
+      const out = await run('DescribeTasks', (abortSignal) =>
+        ecs.send(countCommandInto(new DescribeTasksCommand({ cluster, tasks: arns }), tally), { abortSignal }),
+      );
+      const described = out.tasks ?? [];
+      const definitionArns = [...new Set(described.map((t) => t.taskDefinitionArn ?? '').filter((a) => a !== ''))];
+      const definitions = await Promise.all(definitionArns.map((arn) => taskDefinitions.get(arn, loadDefinition)));
+      const byArn = new Map(definitions.map((d, i) => [definitionArns[i] ?? d.arn, d]));
+      return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
+    };
+
+    const fetchRunningTasks = async (): Promise<Task[]> => {
+      const batches: Promise<Task[]>[] = [];
+      let pending: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        // ListTasks for the whole cluster, desiredStatus RUNNING, every page.
+        const page = await run('ListTasks', (abortSignal) =>
+          ecs.send(
+            countCommandInto(
+              new ListTasksCommand({
+                cluster,
+                desiredStatus: 'RUNNING',
+                maxResults: PAGE_SIZE,
+                ...(token === undefined ? {} : { nextToken: token }),
+              }),
+              tally,
+            ),
+            { abortSignal },
+          ),
+        );
+        pending.push(...(page.taskArns ?? []));
+        while (pending.length >= DESCRIBE_TASKS_BATCH) {
+          batches.push(awaitedLater(describeRunning(pending.slice(0, DESCRIBE_TASKS_BATCH))));
+          pending = pending.slice(DESCRIBE_TASKS_BATCH);
+        }
+        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+      } while (nextToken !== undefined);
+      if (pending.length > 0) batches.push(describeRunning(pending));
+      return (await Promise.all(batches)).flat();
+    };
+
+    const fetchStoppedTasks = async (): Promise<Task[]> => {
+      // ListTasks desiredStatus STOPPED: one page only; stopped tasks stay listed about an hour.
+      const page = await run('ListTasks', (abortSignal) =>
+        ecs.send(
+          countCommandInto(
+            new ListTasksCommand({ cluster, desiredStatus: 'STOPPED', maxResults: stoppedLimit }),
+            tally,
+            'ListTasks:STOPPED',
+          ),
+          { abortSignal },
+        ),
+      );
+      const arns = (page.taskArns ?? []).slice(0, stoppedLimit);
+      if (arns.length === 0) return [];
+      // DescribeTasks for those (at most 100): limits come from already cached definitions only.
+      const out = await run('DescribeTasks', (abortSignal) =>
+        ecs.send(
+          countCommandInto(new DescribeTasksCommand({ cluster, tasks: arns }), tally, 'DescribeTasks:STOPPED'),
+          { abortSignal },
+        ),
+      );
+      return (out.tasks ?? []).map((t) => parseTask(t, taskDefinitions.peek(t.taskDefinitionArn ?? '')));
+    };
+
+    try {
+      taskDefinitions.prune();
+      const [clusterInfo, sdkServices, running, stopped] = await Promise.all([
+        describeCluster(),
+        fetchServices(),
+        fetchRunningTasks(),
+        fetchStoppedTasks(),
+      ]);
+      return buildSnapshot(clusterInfo, sdkServices, running, stopped, {
+        fetchedAt: now(),
+        durationMs: now() - started,
+        apiCalls: tally.toRecord(),
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw firstError ?? classifyAwsError(error, { cluster, region, profile: options.profile, usesSso: options.usesSso });
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return { fetchSnapshot, taskDefinitions };
+}
+
+function groupByService(tasks: readonly Task[]): Map<string, Task[]> {
+  const groups = new Map<string, Task[]>();
+  for (const task of tasks) {
+    const name = serviceNameFromGroup(task.group) ?? '';
+    const list = groups.get(name);
+    if (list === undefined) groups.set(name, [task]);
+    else list.push(task);
+  }
+  return groups;
+}
+
+/** Assembles the snapshot: tasks grouped by `service:NAME`, the rest standalone. Pure. */
+function buildSnapshot(
+  cluster: Cluster,
+  sdkServices: readonly SdkService[],
+  running: readonly Task[],
+  stopped: readonly Task[],
+  cycle: { fetchedAt: number; durationMs: number; apiCalls: Record<string, number> },
+): Snapshot {
+  const runningByService = groupByService(running);
+  const stoppedByService = groupByService(stopped);
+  const services = sdkServices
+    .map((s) => {
+      const name = s.serviceName ?? '';
+      return parseService(s, runningByService.get(name) ?? [], stoppedByService.get(name) ?? []);
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const known = new Set(services.map((s) => s.name));
+  // Tasks of a service deleted between the list and the describe stay visible as standalone.
+  const orphan = (t: Task): boolean => !known.has(serviceNameFromGroup(t.group) ?? '');
+  return {
+    cluster,
+    services,
+    stoppedTasks: stopped.filter(orphan).sort(byNewestStop),
+    standaloneTasks: running.filter(orphan).sort((a, b) => a.id.localeCompare(b.id)),
+    fetchedAt: cycle.fetchedAt,
+    durationMs: cycle.durationMs,
+    apiCalls: cycle.apiCalls,
+    metrics: { mode: cluster.containerInsights, metricsRequested: 0 },
+  };
+}

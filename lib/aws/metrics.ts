@@ -1,0 +1,176 @@
+// The CloudWatch side of the monitor: a MetricsSource that keeps one small history per series, fetches
+// only what is due (each series at most once per 60-second period) and attaches it to each snapshot.
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
+import type { MetricPoint, MetricsStatus, Snapshot } from '../model/types.js';
+import type { MetricsSource } from '../poller/types.js';
+import { attachMetrics } from '../model/metric-attach.js';
+import { MetricCostMeter } from '../model/metric-cost.js';
+import type { MetricCostEstimate } from '../model/metric-cost.js';
+import { METRIC_PERIOD_MS, periodStart } from '../model/metric-period.js';
+import {
+  DEFAULT_SMALL_CLUSTER_SERVICE_LIMIT,
+  detailedServices,
+  insightsNote,
+  isDue,
+  planMetricRequests,
+  wantedSeries,
+  windowStart,
+} from '../model/metric-plan.js';
+import { DEFAULT_RING_CAPACITY, MetricRing } from '../model/metric-ring.js';
+import type { MetricSeriesSpec } from '../model/metric-series.js';
+import { getMetricData } from './cloudwatch-get-metric-data.js';
+import { describeMetricsFailure } from './metrics-failure.js';
+
+export interface MetricsSourceOptions {
+  /**
+   * The cluster the source serves. The ClusterName dimension is taken from each snapshot, so series of
+   * another cluster are pruned rather than mixed in if the caller switches clusters.
+   */
+  readonly cluster: string;
+  /** Clock in epoch ms (tests and the simulator's clock). Defaults to Date.now. */
+  readonly now?: () => number;
+  /** Task and container series for every service up to this many services, else for focus only. Default 10. */
+  readonly smallClusterServiceLimit?: number;
+  /** Backfill window for a series seen for the first time, in minutes. Default 30. */
+  readonly historyMinutes?: number;
+  /** Points kept per series (one per minute). Default 60. */
+  readonly ringCapacity?: number;
+  /** Concurrency limit shared with the ECS calls; a private limit of 4 when omitted. */
+  readonly limit?: LimitFunction;
+  /** Told the operation name of every request sent, for the shared call counter. */
+  readonly onCall?: (operation: string) => void;
+}
+
+/** CloudWatch usage of the source, for the help/about view. */
+export interface MetricsSourceStats extends MetricCostEstimate {
+  /** Series currently held in memory. */
+  readonly trackedSeries: number;
+  /** The current failure sentence, when the last attempt of some wanted series failed. */
+  readonly lastError: string | undefined;
+}
+
+export interface CloudWatchMetricsSource extends MetricsSource {
+  stats(): MetricsSourceStats;
+}
+
+interface SeriesState {
+  readonly ring: MetricRing;
+  /** End of the last window attempted: the series is not fetched again before the next period. */
+  lastAttemptEnd: number | undefined;
+  /** The failure sentence of the last attempt, when it failed. */
+  failure: string | undefined;
+}
+
+/**
+ * Creates the metrics source for one cluster. Each `attach` (see MetricsSource) issues GetMetricData
+ * calls only for series due in the current minute; it throws only when its signal aborts.
+ */
+export function createMetricsSource(cloudwatch: CloudWatchClient, options: MetricsSourceOptions): CloudWatchMetricsSource {
+  const clock = options.now ?? Date.now;
+  const smallLimit = options.smallClusterServiceLimit ?? DEFAULT_SMALL_CLUSTER_SERVICE_LIMIT;
+  const historyMs = (options.historyMinutes ?? 30) * METRIC_PERIOD_MS;
+  const ringCapacity = options.ringCapacity ?? DEFAULT_RING_CAPACITY;
+  const limit = options.limit ?? pLimit(4);
+  const meter = new MetricCostMeter();
+  const states = new Map<string, SeriesState>();
+  let lastWanted: readonly MetricSeriesSpec[] = [];
+
+  /** Drops series of services, tasks and containers that are gone, so memory follows the cluster. */
+  function prune(snapshot: Snapshot): void {
+    const alive = new Set(wantedSeries(snapshot, new Set(snapshot.services.map((s) => s.name))).map((s) => s.key));
+    for (const key of states.keys()) if (!alive.has(key)) states.delete(key);
+  }
+
+  function currentFailure(wanted: readonly MetricSeriesSpec[]): string | undefined {
+    for (const s of wanted) {
+      const failure = states.get(s.key)?.failure;
+      if (failure !== undefined) return failure;
+    }
+    return undefined;
+  }
+
+  async function attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal): Promise<Snapshot> {
+    signal.throwIfAborted();
+    const now = clock();
+    const end = periodStart(now);
+    prune(snapshot);
+    const wanted = wantedSeries(snapshot, detailedServices(snapshot, focus, smallLimit));
+    lastWanted = wanted;
+
+    const due: { series: MetricSeriesSpec; start: number }[] = [];
+    for (const series of wanted) {
+      let state = states.get(series.key);
+      if (state === undefined) {
+        state = { ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, failure: undefined };
+        states.set(series.key, state);
+      }
+      if (isDue(state.lastAttemptEnd, end)) due.push({ series, start: windowStart(state.ring.newest()?.t, end, historyMs) });
+    }
+    const requests = planMetricRequests(due, end);
+
+    let metricsRequested = 0;
+    let calls = 0;
+    const results = await Promise.allSettled(
+      requests.map((request) =>
+        limit(() =>
+          getMetricData(cloudwatch, request, signal, (metrics) => {
+            metricsRequested += metrics;
+            calls += 1;
+            meter.record(metrics, now);
+            options.onCall?.('GetMetricData');
+          }),
+        ),
+      ),
+    );
+    if (signal.aborted) throw signal.reason;
+
+    // Failed series are marked attempted too: a denied or throttled call is retried next period, not on
+    // every refresh.
+    for (const d of due) {
+      const state = states.get(d.series.key);
+      if (state !== undefined) {
+        state.lastAttemptEnd = end;
+        state.failure = undefined;
+      }
+    }
+    results.forEach((result, i) => {
+      const request = requests[i];
+      if (request === undefined) return;
+      if (result.status === 'rejected') {
+        const failure = describeMetricsFailure(result.reason);
+        for (const s of request.series) {
+          const state = states.get(s.key);
+          if (state !== undefined) state.failure = failure;
+        }
+        return;
+      }
+      for (const [key, points] of result.value) states.get(key)?.ring.add(points);
+    });
+
+    const since = end - ringCapacity * METRIC_PERIOD_MS;
+    const histories = new Map<string, readonly MetricPoint[]>();
+    for (const s of wanted) {
+      const state = states.get(s.key);
+      if (state !== undefined && state.failure === undefined) histories.set(s.key, state.ring.points(since));
+    }
+    const mode = snapshot.cluster.containerInsights;
+    const note = insightsNote(mode);
+    const error = currentFailure(wanted);
+    const status: MetricsStatus = {
+      mode,
+      ...(note === undefined ? {} : { note }),
+      ...(error === undefined ? {} : { error }),
+      metricsRequested,
+    };
+    return attachMetrics(snapshot, { histories, now, status, getMetricDataCalls: calls });
+  }
+
+  return {
+    attach,
+    stats(): MetricsSourceStats {
+      return { ...meter.estimate(clock()), trackedSeries: states.size, lastError: currentFailure(lastWanted) };
+    },
+  };
+}
