@@ -1,0 +1,84 @@
+// Puts fetched series onto a snapshot. Pure: the AWS layer hands in histories by series key, this
+// decides current values (freshness rule) and where each one goes.
+import type { Container, ContainerMetrics, MetricPoint, MetricsStatus, Service, Snapshot, Task, UtilizationMetrics } from './types.js';
+import { currentValue } from './metric-freshness.js';
+import { containerSeries, serviceSeries, taskSeries } from './metric-series.js';
+import type { MetricSeriesSpec } from './metric-series.js';
+
+/** What one cycle of the metrics source contributes to a snapshot. */
+export interface MetricAttachment {
+  /**
+   * History per series key (oldest first) for every series to show this cycle. A level whose keys are
+   * absent gets no metrics at all (undefined, printed as `-`), never an older value.
+   */
+  readonly histories: ReadonlyMap<string, readonly MetricPoint[]>;
+  /** Evaluation time for the freshness rule, epoch ms. */
+  readonly now: number;
+  readonly status: MetricsStatus;
+  /** GetMetricData requests made this cycle, merged into `apiCalls` when above zero. */
+  readonly getMetricDataCalls: number;
+}
+
+/** A copy of `x` without its `metrics`, so a level never keeps an older value. */
+function withoutMetrics<T extends { readonly metrics?: unknown }>(x: T): Omit<T, 'metrics'> {
+  const copy: { metrics?: unknown } = { ...x };
+  delete copy.metrics;
+  return copy as Omit<T, 'metrics'>;
+}
+
+function pair(
+  histories: ReadonlyMap<string, readonly MetricPoint[]>,
+  cpu: MetricSeriesSpec,
+  mem: MetricSeriesSpec,
+): { cpu: readonly MetricPoint[]; mem: readonly MetricPoint[] } | undefined {
+  const cpuHistory = histories.get(cpu.key);
+  const memHistory = histories.get(mem.key);
+  if (cpuHistory === undefined || memHistory === undefined) return undefined;
+  return { cpu: cpuHistory, mem: memHistory };
+}
+
+function utilization(h: { cpu: readonly MetricPoint[]; mem: readonly MetricPoint[] }, now: number): UtilizationMetrics {
+  return { cpuPct: currentValue(h.cpu, now), memPct: currentValue(h.mem, now), cpuHistory: h.cpu, memHistory: h.mem };
+}
+
+function withContainerMetrics(c: Container, cluster: string, service: string, taskId: string, a: MetricAttachment): Container {
+  const rest = withoutMetrics(c);
+  const h = pair(a.histories, containerSeries(cluster, service, taskId, c.name, 'cpu'), containerSeries(cluster, service, taskId, c.name, 'mem'));
+  if (h === undefined) return rest;
+  const metrics: ContainerMetrics = {
+    cpuUsed: currentValue(h.cpu, a.now),
+    memoryUsed: currentValue(h.mem, a.now),
+    cpuHistory: h.cpu,
+    memHistory: h.mem,
+  };
+  return { ...rest, metrics };
+}
+
+function withTaskMetrics(t: Task, cluster: string, service: string, a: MetricAttachment): Task {
+  const rest = withoutMetrics(t);
+  const containers = t.containers.map((c) => withContainerMetrics(c, cluster, service, t.id, a));
+  const h = pair(a.histories, taskSeries(cluster, service, t.id, 'cpu'), taskSeries(cluster, service, t.id, 'mem'));
+  return h === undefined ? { ...rest, containers } : { ...rest, containers, metrics: utilization(h, a.now) };
+}
+
+function withServiceMetrics(s: Service, cluster: string, a: MetricAttachment): Service {
+  const rest = withoutMetrics(s);
+  const tasks = s.tasks.map((t) => withTaskMetrics(t, cluster, s.name, a));
+  const h = pair(a.histories, serviceSeries(cluster, s.name, 'cpu'), serviceSeries(cluster, s.name, 'mem'));
+  return h === undefined ? { ...rest, tasks } : { ...rest, tasks, metrics: utilization(h, a.now) };
+}
+
+/** A new snapshot with the attachment's metrics, status and call count; `snapshot` is not modified. */
+export function attachMetrics(snapshot: Snapshot, a: MetricAttachment): Snapshot {
+  const cluster = snapshot.cluster.name;
+  const apiCalls =
+    a.getMetricDataCalls > 0
+      ? { ...snapshot.apiCalls, GetMetricData: (snapshot.apiCalls['GetMetricData'] ?? 0) + a.getMetricDataCalls }
+      : snapshot.apiCalls;
+  return {
+    ...snapshot,
+    services: snapshot.services.map((s) => withServiceMetrics(s, cluster, a)),
+    apiCalls,
+    metrics: a.status,
+  };
+}
