@@ -11,7 +11,7 @@ export interface Segment {
 
 /** Wraps `text` in blessed tags (`['red-fg','bold']` → `{red-fg}{bold}text{/bold}{/red-fg}`). */
 export function styled(text: string, tags: readonly string[] | undefined): string {
-  if (!tags || tags.length === 0 || text === '') return text;
+  if (!tags || tags.length === 0 || text.trim() === '') return text;
   let open = '';
   let close = '';
   for (const t of tags) {

@@ -1,0 +1,203 @@
+// The service table: which services, in which order, and each as one fixed-width row of cells.
+import type { HealthStatus, Service } from '../../model/types.js';
+import { fitSegments, type Segment } from './cell.js';
+import { deploymentSegments } from './deployments.js';
+import { formatPercent } from './format.js';
+import { healthRank } from './health.js';
+import { sparkline } from './sparkline.js';
+import { clean, pad } from './text.js';
+import { COMPACT_COLS } from './too-small.js';
+
+export type SortKey = 'name' | 'health' | 'tasks' | 'cpu' | 'memory';
+
+/** The sort keys in the order the `s` key cycles through them. */
+export const SORT_KEYS: readonly SortKey[] = ['name', 'health', 'tasks', 'cpu', 'memory'];
+
+export interface ServiceSelection {
+  readonly sort: SortKey;
+  /** Case-insensitive substring of the service name; empty shows all. */
+  readonly filter: string;
+}
+
+interface Keyed {
+  readonly s: Service;
+  readonly k: number;
+}
+
+/**
+ * The services to show: those whose name contains `filter` (case-insensitive), sorted by `sort`, ties
+ * by name. Health sorts worst first; tasks, CPU and memory largest first with missing metrics last.
+ * Keys are computed once per service so 5,000 services sort in a few milliseconds.
+ */
+export function selectServices(services: readonly Service[], sel: ServiceSelection): readonly Service[] {
+  const needle = sel.filter.trim().toLowerCase();
+  const kept = needle === '' ? services : services.filter((s) => s.name.toLowerCase().includes(needle));
+  const byName = (a: Service, b: Service): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  if (sel.sort === 'name') return [...kept].sort(byName);
+  const keyed: Keyed[] = kept.map((s) => ({ s, k: sortKey(s, sel.sort) }));
+  keyed.sort((a, b) => a.k - b.k || byName(a.s, b.s));
+  return keyed.map((x) => x.s);
+}
+
+// Smaller sorts first; missing metrics get +Infinity so they go last.
+function sortKey(s: Service, sort: SortKey): number {
+  switch (sort) {
+    case 'health':
+      return healthRank(s.health);
+    case 'tasks':
+      return -s.runningCount;
+    case 'cpu':
+      return metricKey(s.metrics?.cpuPct);
+    case 'memory':
+      return metricKey(s.metrics?.memPct);
+    default:
+      return 0;
+  }
+}
+
+function metricKey(v: number | undefined): number {
+  return v === undefined || Number.isNaN(v) ? Number.POSITIVE_INFINITY : -v;
+}
+
+export type ColumnKey = 'name' | 'status' | 'tasks' | 'health' | 'deployments' | 'cpu' | 'memory';
+
+export interface Column {
+  readonly key: ColumnKey;
+  readonly title: string;
+  /** Cells, excluding the one-space gap that follows every column but the last. */
+  readonly width: number;
+  readonly align: 'left' | 'right';
+}
+
+export interface ColumnLayout {
+  /** Total width of a row: the sum of the columns and the gaps between them. */
+  readonly width: number;
+  readonly compact: boolean;
+  /** Cells of the CPU/memory sparklines; 0 when they are left out. */
+  readonly sparkWidth: number;
+  readonly columns: readonly Column[];
+}
+
+const PCT = 5; // `100%` plus room for `>999%`
+
+/**
+ * The columns for a table `width` cells wide. From 80 columns: Name, Status, Tasks, Health,
+ * Deployments, CPU and Memory (sparkline + percent); below 80 the compact set Name, Tasks, Health,
+ * CPU %, Mem %. Name and Deployments share what the fixed columns leave.
+ */
+export function serviceColumns(width: number): ColumnLayout {
+  const total = Math.max(0, Math.floor(width));
+  if (total < COMPACT_COLS) {
+    const fixed: Column[] = [
+      { key: 'tasks', title: 'Tasks', width: 9, align: 'left' },
+      { key: 'health', title: 'H', width: 1, align: 'left' },
+      { key: 'cpu', title: 'CPU', width: PCT, align: 'right' },
+      { key: 'memory', title: 'Mem', width: PCT, align: 'right' },
+    ];
+    const used = fixed.reduce((n, c) => n + c.width + 1, 0);
+    const name: Column = { key: 'name', title: 'Name', width: Math.max(1, total - used), align: 'left' };
+    return finish([name, ...fixed], true, 0);
+  }
+  const spark = total >= 140 ? 10 : total >= 110 ? 8 : 5;
+  const metric = spark + 1 + PCT;
+  const fixedCols: Column[] = [
+    { key: 'status', title: 'Status', width: 8, align: 'left' },
+    { key: 'tasks', title: 'Tasks', width: 11, align: 'left' },
+    { key: 'health', title: 'Health', width: 6, align: 'left' },
+  ];
+  const fixed = fixedCols.reduce((n, c) => n + c.width, 0) + 2 * metric + 6; // 6 gaps
+  const flex = Math.max(2, total - fixed);
+  const nameW = Math.max(1, Math.min(48, Math.ceil(flex * 0.45)));
+  const deployW = Math.max(1, flex - nameW);
+  return finish(
+    [
+      { key: 'name', title: 'Name', width: nameW, align: 'left' },
+      ...fixedCols,
+      { key: 'deployments', title: 'Deployments', width: deployW, align: 'left' },
+      { key: 'cpu', title: 'CPU', width: metric, align: 'right' },
+      { key: 'memory', title: 'Memory', width: metric, align: 'right' },
+    ],
+    false,
+    spark,
+  );
+}
+
+function finish(columns: Column[], compact: boolean, sparkWidth: number): ColumnLayout {
+  const width = columns.reduce((n, c) => n + c.width, 0) + columns.length - 1;
+  return { width, compact, sparkWidth, columns };
+}
+
+/** The column titles, bold, aligned like the rows. */
+export function renderServiceHeader(layout: ColumnLayout): string {
+  return layout.columns.map((c) => `{bold}${pad(c.title, c.width, c.align)}{/bold}`).join(' ');
+}
+
+const STATUS_TAGS: Readonly<Record<string, readonly string[]>> = {
+  DRAINING: ['yellow-fg'],
+  INACTIVE: ['gray-fg'],
+};
+
+const HEALTH_SEGMENTS: Readonly<Record<HealthStatus, Segment>> = {
+  HEALTHY: { text: '✓', tags: ['green-fg'] },
+  WARNING: { text: '⚠', tags: ['yellow-fg'] },
+  UNHEALTHY: { text: '✗', tags: ['red-fg'] },
+  UNKNOWN: { text: '?', tags: ['gray-fg'] },
+};
+
+/**
+ * One service as a row exactly `layout.width` cells wide (tags excluded). Missing metrics print `-`;
+ * every AWS string is cleaned before it is measured. `now` aligns the sparklines. Never throws.
+ */
+export function renderServiceRow(service: Service, layout: ColumnLayout, now: number): string {
+  let out = '';
+  for (let i = 0; i < layout.columns.length; i++) {
+    const col = layout.columns[i] as Column;
+    if (i > 0) out += ' ';
+    out += fitSegments(cell(service, col.key, layout, now), col.width, col.align);
+  }
+  return out;
+}
+
+function cell(s: Service, key: ColumnKey, layout: ColumnLayout, now: number): readonly Segment[] {
+  switch (key) {
+    case 'name':
+      return [{ text: clean(s.name) }];
+    case 'status': {
+      const tags = STATUS_TAGS[s.status];
+      return [tags ? { text: clean(s.status), tags } : { text: clean(s.status) }];
+    }
+    case 'tasks':
+      return taskSegments(s);
+    case 'health':
+      return [HEALTH_SEGMENTS[s.health] ?? HEALTH_SEGMENTS.UNKNOWN];
+    case 'deployments':
+      return deploymentSegments(s.deployments);
+    case 'cpu':
+      return metricSegments(s.metrics?.cpuPct, s.metrics?.cpuHistory, layout, now);
+    case 'memory':
+      return metricSegments(s.metrics?.memPct, s.metrics?.memHistory, layout, now);
+  }
+}
+
+function taskSegments(s: Service): Segment[] {
+  const counts = `${s.runningCount}/${s.desiredCount}`;
+  // Scaled to zero is a choice, not a problem: gray. Fewer running than desired: yellow.
+  const tags = s.desiredCount === 0 && s.runningCount === 0 ? ['gray-fg'] : s.runningCount < s.desiredCount ? ['yellow-fg'] : undefined;
+  const out: Segment[] = [tags ? { text: counts, tags } : { text: counts }];
+  if (s.pendingCount > 0) out.push({ text: ` (+${s.pendingCount})`, tags: ['cyan-fg'] });
+  return out;
+}
+
+function metricSegments(
+  current: number | undefined,
+  history: readonly { t: number; v: number }[] | undefined,
+  layout: ColumnLayout,
+  now: number,
+): Segment[] {
+  const pct = pad(formatPercent(current), PCT, 'right');
+  const tags = current === undefined ? ['gray-fg'] : current >= 90 ? ['red-fg'] : current >= 75 ? ['yellow-fg'] : undefined;
+  const pctSeg: Segment = tags ? { text: pct, tags } : { text: pct };
+  if (layout.sparkWidth === 0) return [pctSeg];
+  const line = sparkline(history ?? [], layout.sparkWidth, { now, max: 100 });
+  return [{ text: line, tags: ['cyan-fg'] }, { text: ' ' }, pctSeg];
+}
