@@ -1,0 +1,280 @@
+// The refresh loop: one cycle at a time, the next scheduled when one ends, backing off when AWS
+// throttles. It knows sources only through interfaces, so tests drive it with fakes and fake timers.
+import { EventEmitter } from 'node:events';
+import { MonitorError, UnknownAwsError } from '../model/errors.js';
+import type { Snapshot } from '../model/types.js';
+import { budgetIntervalMs, MAX_BACKOFF_MS, throttleBackoffMs } from './backoff.js';
+import type {
+  ClusterSource,
+  MetricsSource,
+  PollerErrorEvent,
+  PollerEvents,
+  PollerHandle,
+  PollerPhase,
+  PollerState,
+} from './types.js';
+
+export interface PollerOptions {
+  readonly source: ClusterSource;
+  readonly metrics?: MetricsSource | undefined;
+  /** The configured refresh interval. */
+  readonly intervalMs: number;
+  /**
+   * ECS calls per second the monitor may average over an interval; a refresh that needed more
+   * stretches the interval to `calls / maxApiRate` seconds. Unlimited when undefined.
+   */
+  readonly maxApiRate?: number | undefined;
+  /** Longest back-off while throttled (default 5 minutes). */
+  readonly maxBackoffMs?: number | undefined;
+  readonly now?: (() => number) | undefined;
+  readonly setTimer?: ((callback: () => void, ms: number) => unknown) | undefined;
+  readonly clearTimer?: ((handle: unknown) => void) | undefined;
+  /** [0, 1) source for the back-off jitter. */
+  readonly random?: (() => number) | undefined;
+}
+
+function sumCalls(calls: Readonly<Record<string, number>>): number {
+  return Object.values(calls).reduce((a, b) => a + b, 0);
+}
+
+function asMonitorError(error: unknown): MonitorError {
+  if (error instanceof MonitorError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new UnknownAwsError(`Refresh failed: ${message}`, { cause: error });
+}
+
+/**
+ * Attaches metrics to `snapshot` when a metrics source is given. A metrics failure other than the
+ * abort leaves the ECS data intact and records the reason in `snapshot.metrics.error`; throws only when
+ * `signal` aborts.
+ */
+async function withMetrics(
+  snapshot: Snapshot,
+  metrics: MetricsSource | undefined,
+  focus: readonly string[],
+  signal: AbortSignal,
+): Promise<Snapshot> {
+  if (metrics === undefined) return snapshot;
+  try {
+    return await metrics.attach(snapshot, focus, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ...snapshot, metrics: { ...snapshot.metrics, error: `Metrics unavailable: ${reason}` } };
+  }
+}
+
+/**
+ * Runs one refresh for `--once --json`: the ECS snapshot with metrics attached. Rejects with a
+ * MonitorError when the ECS refresh fails (a metrics failure only sets `metrics.error`).
+ */
+export async function runOnce(
+  source: ClusterSource,
+  metrics?: MetricsSource,
+  options: { signal?: AbortSignal; focus?: readonly string[] } = {},
+): Promise<Snapshot> {
+  const signal = options.signal ?? new AbortController().signal;
+  let snapshot: Snapshot;
+  try {
+    snapshot = await source.fetchSnapshot(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw asMonitorError(error);
+  }
+  return withMetrics(snapshot, metrics, options.focus ?? [], signal);
+}
+
+/**
+ * The poller. Emits `snapshot` once per successful cycle, `error` (with the last good snapshot and its
+ * age; only when someone listens, since an unheard `error` event would throw) and `state` on every
+ * phase change.
+ *
+ * Scheduling rules:
+ * - the next cycle is scheduled when one ends, so two never overlap;
+ * - `refreshNow()` while idle runs at once; during a cycle it queues exactly one follow-up, run as soon
+ *   as the cycle ends (further calls fold into it); while backing off after throttling it is ignored,
+ *   because the throttled token bucket is shared with the account's deployments;
+ * - throttling: exponential back-off with jitter, capped (5 min), shown as the effective interval with
+ *   a `stretchReason`; the first success restores the interval;
+ * - any other error: the next attempt follows the normal (effective) interval;
+ * - `stop()` aborts the calls in flight and cancels the timer; nothing is emitted afterwards.
+ */
+export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
+  private readonly source: ClusterSource;
+  private readonly metrics: MetricsSource | undefined;
+  private readonly intervalMs: number;
+  private readonly maxApiRate: number | undefined;
+  private readonly maxBackoffMs: number;
+  private readonly now: () => number;
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly random: () => number;
+
+  private phase: PollerPhase = 'loading';
+  private started = false;
+  private stopped = false;
+  private timer: unknown = undefined;
+  private nextRefreshAt: number | undefined;
+  private controller: AbortController | undefined;
+  private inFlight = false;
+  private followUp = false;
+  private throttleFailures = 0;
+  /** The interval the API budget allows, from the last successful refresh. */
+  private budgetMs: number;
+  /** ECS calls of the last successful refresh (metrics calls excluded). */
+  private ecsCalls = 0;
+  private effectiveIntervalMs: number;
+  private stretchReason: string | undefined;
+  private focus: readonly string[] = [];
+  private snapshot: Snapshot | undefined;
+
+  constructor(options: PollerOptions) {
+    super();
+    this.source = options.source;
+    this.metrics = options.metrics;
+    this.intervalMs = options.intervalMs;
+    this.maxApiRate = options.maxApiRate;
+    this.maxBackoffMs = options.maxBackoffMs ?? MAX_BACKOFF_MS;
+    this.now = options.now ?? Date.now;
+    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.random = options.random ?? Math.random;
+    this.budgetMs = options.intervalMs;
+    this.effectiveIntervalMs = options.intervalMs;
+  }
+
+  get lastSnapshot(): Snapshot | undefined {
+    return this.snapshot;
+  }
+
+  get state(): PollerState {
+    return {
+      phase: this.phase,
+      ...(this.nextRefreshAt === undefined ? {} : { nextRefreshAt: this.nextRefreshAt }),
+      intervalMs: this.intervalMs,
+      effectiveIntervalMs: this.effectiveIntervalMs,
+      ...(this.stretchReason === undefined ? {} : { stretchReason: this.stretchReason }),
+    };
+  }
+
+  /** Starts the first cycle at once. Calling it again, or after stop(), does nothing. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.runCycle();
+  }
+
+  refreshNow(): void {
+    if (this.stopped) return;
+    if (!this.started) {
+      this.start();
+      return;
+    }
+    if (this.inFlight) {
+      this.followUp = true;
+      return;
+    }
+    if (this.phase === 'backing-off') return;
+    this.cancelTimer();
+    void this.runCycle();
+  }
+
+  setFocus(serviceNames: readonly string[]): void {
+    this.focus = [...serviceNames];
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancelTimer();
+    this.controller?.abort(new Error('poller stopped'));
+    this.controller = undefined;
+    this.phase = 'stopped';
+    this.nextRefreshAt = undefined;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = undefined;
+    this.nextRefreshAt = undefined;
+  }
+
+  private setPhase(phase: PollerPhase): void {
+    this.phase = phase;
+    this.emit('state', this.state);
+  }
+
+  private schedule(delayMs: number): void {
+    this.cancelTimer();
+    this.nextRefreshAt = this.now() + delayMs;
+    this.timer = this.setTimer(() => {
+      this.timer = undefined;
+      void this.runCycle();
+    }, delayMs);
+  }
+
+  /** The configured interval, stretched only as far as the API budget demands. */
+  private useBudgetInterval(): void {
+    this.effectiveIntervalMs = this.budgetMs;
+    this.stretchReason =
+      this.budgetMs > this.intervalMs ? `API budget: ${this.ecsCalls} ECS calls per refresh at ${this.maxApiRate ?? 0}/s` : undefined;
+  }
+
+  private async runCycle(): Promise<void> {
+    if (this.stopped || this.inFlight) return;
+    this.inFlight = true;
+    this.followUp = false;
+    this.nextRefreshAt = undefined;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.setPhase(this.snapshot === undefined ? 'loading' : 'refreshing');
+
+    let outcome: { snapshot: Snapshot } | { error: MonitorError };
+    try {
+      const ecs = await this.source.fetchSnapshot(controller.signal);
+      const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal);
+      this.ecsCalls = sumCalls(ecs.apiCalls);
+      this.budgetMs = budgetIntervalMs(this.intervalMs, this.ecsCalls, this.maxApiRate);
+      outcome = { snapshot };
+    } catch (error) {
+      outcome = { error: asMonitorError(error) };
+    } finally {
+      this.inFlight = false;
+      if (this.controller === controller) this.controller = undefined;
+    }
+    if (this.stopped || controller.signal.aborted) return;
+
+    if ('snapshot' in outcome) {
+      this.snapshot = outcome.snapshot;
+      this.throttleFailures = 0;
+      this.useBudgetInterval();
+      this.schedule(this.followUp ? 0 : this.effectiveIntervalMs);
+      this.emit('snapshot', outcome.snapshot);
+      this.setPhase('idle');
+      return;
+    }
+
+    const error = outcome.error;
+    if (error.kind === 'throttled') {
+      this.throttleFailures += 1;
+      this.effectiveIntervalMs = throttleBackoffMs(this.throttleFailures, this.budgetMs, this.random, this.maxBackoffMs);
+      this.stretchReason = 'throttled by AWS: backing off';
+      this.schedule(this.effectiveIntervalMs);
+    } else {
+      this.useBudgetInterval();
+      this.schedule(this.followUp ? 0 : this.effectiveIntervalMs);
+    }
+    const event: PollerErrorEvent = {
+      error,
+      lastSnapshot: this.snapshot,
+      staleForMs: this.snapshot === undefined ? undefined : Math.max(0, this.now() - this.snapshot.fetchedAt),
+    };
+    if (this.listenerCount('error') > 0) this.emit('error', event);
+    this.setPhase(error.kind === 'throttled' ? 'backing-off' : 'idle');
+  }
+}
+
+/** Creates a Poller (not started). */
+export function createPoller(options: PollerOptions): Poller {
+  return new Poller(options);
+}
