@@ -105,10 +105,13 @@ export function parseConfigFile(source: string, file: string): FileConfig {
 }
 
 function unknownKey(key: string, location: { file: string; line?: number; col?: number }): ConfigError {
-  const suggestion = closestMatch(key, CONFIG_KEYS, (candidate) => [candidate, leaf(candidate)]);
+  // A typo in the name (refresh.intervall), else the right name in the wrong section (refresh.region).
+  const suggestion = closestMatch(key, CONFIG_KEYS) ?? closestMatch(leaf(key), CONFIG_KEYS, (candidate) => [leaf(candidate)]);
   const section = key.includes('.') ? key.slice(0, key.indexOf('.')) : undefined;
   const otherwise = section !== undefined && isSection(section)
-    ? `the keys of [${section}] are ${listWords(CONFIG_SECTIONS[section])}`
+    ? CONFIG_SECTIONS[section].length === 1
+      ? `the only key of [${section}] is ${CONFIG_SECTIONS[section].join('')}`
+      : `the keys of [${section}] are ${listWords(CONFIG_SECTIONS[section])}`
     : `every key belongs in a section: ${listWords(Object.keys(CONFIG_SECTIONS).map((s) => `[${s}]`))}`;
   const hint = suggestion === undefined ? otherwise : `did you mean ${suggestion}?`;
   return new ConfigError(`unknown key ${key}; ${hint}`, { ...location, key });
@@ -129,9 +132,20 @@ function parseToml(source: string, file: string): Table {
     if (!isTomlSyntaxError(error)) throw error;
     // The parser appends " at row R, col C, pos P:" and a source excerpt; keep only its own words.
     const words = error.message.replace(/ at row \d+, col \d+, pos \d+:[\s\S]*$/, '').trim();
-    const sentence = words.charAt(0).toLowerCase() + words.slice(1);
+    const sentence = clearerSyntaxMessage(words);
     throw new ConfigError(`not valid TOML: ${sentence}`, { file, line: error.line + 1, col: error.col + 1, cause: error });
   }
+}
+
+/** The parser's words, reworded where they do not say what was expected. */
+function clearerSyntaxMessage(words: string): string {
+  if (/redefine/i.test(words)) return 'this key or section is already defined above; expected each key once';
+  if (/^Unterminated string/i.test(words)) return 'this string is not closed; expected a closing quote on the same line';
+  if (/^Key without value/i.test(words)) return 'this key has no value; expected = and a value';
+  if (/expecting string, number, datetime, boolean, inline array or inline table/.test(words)) {
+    return 'expected a value after = (a "string", a number, true or false, a date, an [array] or an { inline table })';
+  }
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }
 
 /** The literal text of a value in the file, for numbers the parser cannot represent exactly. */

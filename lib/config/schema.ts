@@ -67,12 +67,12 @@ const nonEmptyString = (expected: string): KeyRule<string> => ({
 
 /** The rule of every key. */
 export const KEY_RULES = {
-  'cluster.name': nonEmptyString('must be the name or ARN of a cluster, as a non-empty string'),
+  'cluster.name': nonEmptyString('must be a string naming the cluster (or its ARN)'),
   'cluster.region': {
     expected: REGION_EXPECTATION,
     accept: (value: unknown) => (typeof value === 'string' && isAwsRegion(value) ? value : undefined),
   },
-  'cluster.profile': nonEmptyString('must be the name of an AWS profile, as a non-empty string'),
+  'cluster.profile': nonEmptyString('must be a string naming an AWS profile'),
   'refresh.interval': secondsRule(REFRESH_INTERVAL),
   'refresh.task_definition_interval': secondsRule(TASK_DEFINITION_INTERVAL),
   'refresh.max_api_rate': {
