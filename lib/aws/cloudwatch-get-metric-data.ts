@@ -6,6 +6,8 @@ import type { MetricPoint } from '../model/types.js';
 import { METRIC_PERIOD_MS } from '../model/metric-period.js';
 import type { MetricRequest } from '../model/metric-plan.js';
 import { metricQueryId } from '../model/metric-query-id.js';
+import type { CallTally } from './call-counter.js';
+import { countCommandInto } from './clients.js';
 
 /** A result CloudWatch flagged for one query (e.g. InternalError, Forbidden), with its own message. */
 export class MetricQueryFailure extends Error {
@@ -20,7 +22,8 @@ export class MetricQueryFailure extends Error {
 /**
  * Fetches one request (GetMetricData, every NextToken page) and returns the points per series key
  * within [start, end), oldest first; a series without data maps to an empty list. `onPage` is told the
- * number of metrics in each request sent, pages included, before it is sent. Throws the SDK's error
+ * number of metrics in each request sent, pages included, before it is sent; `tally` counts every
+ * attempt, retries included, under GetMetricData. Throws the SDK's error
  * (or the abort reason) unchanged, and MetricQueryFailure when CloudWatch marks a query Forbidden or
  * InternalError.
  */
@@ -29,6 +32,7 @@ export async function getMetricData(
   request: MetricRequest,
   signal: AbortSignal,
   onPage: (metrics: number) => void,
+  tally?: CallTally,
 ): Promise<Map<string, MetricPoint[]>> {
   const keyById = new Map<string, string>();
   const points = new Map<string, MetricPoint[]>();
@@ -51,16 +55,15 @@ export async function getMetricData(
   do {
     signal.throwIfAborted();
     onPage(queries.length);
-    const out = await client.send(
-      new GetMetricDataCommand({
-        MetricDataQueries: queries,
-        StartTime: new Date(request.start),
-        EndTime: new Date(request.end),
-        ScanBy: 'TimestampAscending',
-        ...(nextToken === undefined ? {} : { NextToken: nextToken }),
-      }),
-      { abortSignal: signal },
-    );
+    // GetMetricData (one page)
+    const command = new GetMetricDataCommand({
+      MetricDataQueries: queries,
+      StartTime: new Date(request.start),
+      EndTime: new Date(request.end),
+      ScanBy: 'TimestampAscending',
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    });
+    const out = await client.send(tally === undefined ? command : countCommandInto(command, tally), { abortSignal: signal });
     for (const result of out.MetricDataResults ?? []) {
       const key = result.Id === undefined ? undefined : keyById.get(result.Id);
       if (key === undefined) continue;

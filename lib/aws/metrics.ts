@@ -20,6 +20,7 @@ import {
 } from '../model/metric-plan.js';
 import { DEFAULT_RING_CAPACITY, MetricRing } from '../model/metric-ring.js';
 import type { MetricSeriesSpec } from '../model/metric-series.js';
+import { CallTally } from './call-counter.js';
 import { getMetricData } from './cloudwatch-get-metric-data.js';
 import { describeMetricsFailure } from './metrics-failure.js';
 
@@ -39,7 +40,10 @@ export interface MetricsSourceOptions {
   readonly ringCapacity?: number;
   /** Concurrency limit shared with the ECS calls; a private limit of 4 when omitted. */
   readonly limit?: LimitFunction;
-  /** Told the operation name of every request sent, for the shared call counter. */
+  /**
+   * Told the operation name of every request sent (pages included, retries not). Clients from
+   * createAwsClients count their attempts themselves; this is for other clients.
+   */
   readonly onCall?: (operation: string) => void;
 }
 
@@ -111,16 +115,15 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     const requests = planMetricRequests(due, end);
 
     let metricsRequested = 0;
-    let calls = 0;
+    const tally = new CallTally();
     const results = await Promise.allSettled(
       requests.map((request) =>
         limit(() =>
           getMetricData(cloudwatch, request, signal, (metrics) => {
             metricsRequested += metrics;
-            calls += 1;
             meter.record(metrics, now);
             options.onCall?.('GetMetricData');
-          }),
+          }, tally),
         ),
       ),
     );
@@ -164,7 +167,7 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
       ...(error === undefined ? {} : { error }),
       metricsRequested,
     };
-    return attachMetrics(snapshot, { histories, now, status, getMetricDataCalls: calls });
+    return attachMetrics(snapshot, { histories, now, status, getMetricDataCalls: tally.toRecord()['GetMetricData'] ?? 0 });
   }
 
   return {

@@ -15,7 +15,7 @@ export interface MetricAttachment {
   /** Evaluation time for the freshness rule, epoch ms. */
   readonly now: number;
   readonly status: MetricsStatus;
-  /** GetMetricData requests made this cycle, merged into `apiCalls` when above zero. */
+  /** GetMetricData attempts made this cycle (retries included), merged into `apiCalls` when above zero. */
   readonly getMetricDataCalls: number;
 }
 
