@@ -1,0 +1,81 @@
+// Where each pane goes for a terminal size: the full layout from 80×24, a compact one (no details pane)
+// down to 60×15, and below that only the "terminal too small" notice. Pure, so every size is testable.
+import { COMPACT_COLS, COMPACT_ROWS, MIN_COLS, MIN_ROWS } from './render/too-small.js';
+
+export interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type LayoutMode = 'full' | 'compact' | 'too-small';
+
+export interface DashboardLayout {
+  readonly mode: LayoutMode;
+  readonly cols: number;
+  readonly rows: number;
+  /** Undefined only when too small. */
+  readonly header?: Rect;
+  readonly services?: Rect;
+  readonly tree?: Rect;
+  /** Only in the full layout. */
+  readonly details?: Rect;
+  readonly status?: Rect;
+}
+
+/** The layout mode for a terminal of `cols` × `rows` cells. */
+export function layoutMode(cols: number, rows: number): LayoutMode {
+  if (cols < MIN_COLS || rows < MIN_ROWS) return 'too-small';
+  if (cols < COMPACT_COLS || rows < COMPACT_ROWS) return 'compact';
+  return 'full';
+}
+
+/**
+ * Pane rectangles (borders included) for a terminal of `cols` × `rows`: header on top, the status line at
+ * the bottom, the service table above the task tree, and in the full layout the details pane beside the tree.
+ */
+export function computeLayout(cols: number, rows: number): DashboardLayout {
+  const mode = layoutMode(cols, rows);
+  if (mode === 'too-small') return { mode, cols, rows };
+  // The header box shows two lines in the full layout, one in the compact one (plus its border).
+  const headerHeight = mode === 'full' ? 4 : 3;
+  const header: Rect = { top: 0, left: 0, width: cols, height: headerHeight };
+  const status: Rect = { top: rows - 1, left: 0, width: cols, height: 1 };
+  const body = rows - headerHeight - 1;
+  const tableHeight = Math.max(4, Math.floor(body * (mode === 'full' ? 0.45 : 0.5)));
+  const services: Rect = { top: headerHeight, left: 0, width: cols, height: tableHeight };
+  const lowerTop = headerHeight + tableHeight;
+  const lowerHeight = body - tableHeight;
+  if (mode === 'compact') {
+    return { mode, cols, rows, header, services, tree: { top: lowerTop, left: 0, width: cols, height: lowerHeight }, status };
+  }
+  const treeWidth = Math.floor(cols * 0.55);
+  return {
+    mode,
+    cols,
+    rows,
+    header,
+    services,
+    tree: { top: lowerTop, left: 0, width: treeWidth, height: lowerHeight },
+    details: { top: lowerTop, left: treeWidth, width: cols - treeWidth, height: lowerHeight },
+    status,
+  };
+}
+
+/** Which pane a screen cell (0-based) falls in, and which content row inside its border; undefined for none. */
+export function hitTest(layout: DashboardLayout, x: number, y: number): { pane: 'services' | 'tree' | 'details'; row: number } | undefined {
+  const panes = [
+    ['services', layout.services, 1],
+    ['tree', layout.tree, 0],
+    ['details', layout.details, 0],
+  ] as const;
+  for (const [pane, rect, headerRows] of panes) {
+    if (rect === undefined) continue;
+    if (x >= rect.left && x < rect.left + rect.width && y >= rect.top && y < rect.top + rect.height) {
+      // Row -1 (or less) is the border or the column header: a click there only focuses the pane.
+      return { pane, row: y - rect.top - 1 - headerRows };
+    }
+  }
+  return undefined;
+}

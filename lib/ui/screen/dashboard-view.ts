@@ -1,0 +1,95 @@
+// The dashboard's widgets: built for one layout, rebuilt on resize, and filled with ready-made strings.
+// This layer decides nothing; it only puts text into boxes.
+import blessed from 'blessed';
+import type { Widgets } from 'blessed';
+import type { DashboardLayout } from '../layout.js';
+import type { Pane } from '../view-state.js';
+import { createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
+
+/** Everything the dashboard shows, as text (blessed tags allowed). */
+export interface DashboardFrame {
+  readonly header: string;
+  readonly servicesLabel: string;
+  readonly servicesRows: readonly string[];
+  readonly treeLabel: string;
+  readonly treeRows: readonly string[];
+  readonly detailsLabel: string;
+  readonly detailsRows: readonly string[];
+  readonly status: string;
+  readonly focus: Pane;
+  /** The centred notice shown instead of everything when the terminal is too small. */
+  readonly tooSmall?: string;
+}
+
+export class DashboardView {
+  private widgets: {
+    header?: Widgets.BoxElement;
+    services?: Widgets.BoxElement;
+    tree?: Widgets.BoxElement;
+    details?: Widgets.BoxElement;
+    status?: Widgets.BoxElement;
+    tooSmall?: Widgets.BoxElement;
+  } = {};
+
+  constructor(private readonly screen: Widgets.Screen) {}
+
+  /** Throws away the widgets and builds them again for `layout` (after a resize or a mode change). */
+  build(layout: DashboardLayout): void {
+    this.destroyWidgets();
+    if (layout.mode === 'too-small') {
+      this.widgets.tooSmall = blessed.box({
+        parent: this.screen,
+        top: 'center',
+        left: 'center',
+        width: '100%',
+        height: 1,
+        align: 'center',
+        tags: true,
+        wrap: false,
+      });
+      return;
+    }
+    const grid = createGrid(this.screen, layout.cols, layout.rows);
+    if (layout.header) this.widgets.header = paneBox(grid, layout.header);
+    if (layout.services) this.widgets.services = paneBox(grid, layout.services, ' Services ');
+    if (layout.tree) this.widgets.tree = paneBox(grid, layout.tree, ' Tasks ');
+    if (layout.details) this.widgets.details = paneBox(grid, layout.details, ' Details ');
+    if (layout.status) this.widgets.status = lineBox(this.screen, layout.status);
+  }
+
+  /** Puts a whole frame on screen (does not render; the caller renders once). */
+  fill(frame: DashboardFrame): void {
+    const w = this.widgets;
+    if (w.tooSmall) {
+      w.tooSmall.setContent(frame.tooSmall ?? '');
+      return;
+    }
+    w.header?.setContent(frame.header);
+    if (w.services) {
+      w.services.setLabel(frame.servicesLabel);
+      w.services.setContent(frame.servicesRows.join('\n'));
+      setFocused(w.services, frame.focus === 'services');
+    }
+    if (w.tree) {
+      w.tree.setLabel(frame.treeLabel);
+      w.tree.setContent(frame.treeRows.join('\n'));
+      setFocused(w.tree, frame.focus === 'tree');
+    }
+    if (w.details) {
+      w.details.setLabel(frame.detailsLabel);
+      w.details.setContent(frame.detailsRows.join('\n'));
+      setFocused(w.details, frame.focus === 'details');
+    }
+    w.status?.setContent(frame.status);
+  }
+
+  /** Only the header, for the 1 Hz countdown. */
+  fillHeader(header: string): void {
+    this.widgets.header?.setContent(header);
+  }
+
+  destroyWidgets(): void {
+    for (const widget of Object.values(this.widgets)) widget?.destroy();
+    this.widgets = {};
+  }
+}

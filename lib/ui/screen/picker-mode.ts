@@ -1,0 +1,185 @@
+// The cluster picker, shown when no cluster is configured: lists the account's clusters (status, services,
+// running and pending tasks) and opens the one chosen by keys or mouse.
+import blessed from 'blessed';
+import type { Widgets } from 'blessed';
+import type { ClusterSummary } from '../../model/types.js';
+import { clusterConsoleUrl } from '../../model/console-urls.js';
+import type { ClusterLister } from '../../poller/types.js';
+import type { CommandName } from '../keys.js';
+import { clampIndex, keepVisible, pageStep } from '../list-window.js';
+import { layoutMode } from '../layout.js';
+import { visibleRows } from '../pane-rows.js';
+import { renderStatusLine } from '../status-line.js';
+import { clean } from '../render/text.js';
+import { renderTooSmall } from '../render/too-small.js';
+import type { ModeHost, MouseEvent, ScreenMode } from './mode.js';
+import { createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
+import { renderClusterRows } from './render-placeholders.js';
+
+const HEADER_HEIGHT = 3;
+const DOUBLE_CLICK_MS = 500;
+
+export class PickerMode implements ScreenMode {
+  readonly scope = 'picker' as const;
+  private clusters: readonly ClusterSummary[] | undefined;
+  private loadError: string | undefined;
+  private index = 0;
+  private offset = 0;
+  private abort: AbortController | undefined;
+  private widgets: Widgets.BoxElement[] = [];
+  private header: Widgets.BoxElement | undefined;
+  private list: Widgets.BoxElement | undefined;
+  private status: Widgets.BoxElement | undefined;
+  private tooSmall: Widgets.BoxElement | undefined;
+  private lastClick: { row: number; at: number } | undefined;
+
+  constructor(
+    private readonly host: ModeHost,
+    private readonly lister: ClusterLister | undefined,
+    /** Keeps the choice when coming back from a dashboard. */
+    private readonly preselect?: string,
+  ) {
+    this.load();
+  }
+
+  private load(): void {
+    this.abort?.abort();
+    if (this.lister === undefined) {
+      this.loadError = 'No cluster given and no way to list clusters: pass --cluster NAME.';
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loadError = undefined;
+    this.lister(abort.signal).then(
+      (clusters) => {
+        if (abort.signal.aborted) return;
+        this.clusters = clusters;
+        const at = this.preselect === undefined ? -1 : clusters.findIndex((c) => c.name === this.preselect);
+        if (at >= 0) this.index = at;
+        this.host.requestRender();
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.loadError = error instanceof Error ? error.message : String(error);
+        this.host.requestRender();
+      },
+    );
+  }
+
+  private listHeight(): number {
+    return Math.max(0, (this.host.screen.height as number) - HEADER_HEIGHT - 1 - 3);
+  }
+
+  layout(): void {
+    for (const w of this.widgets) w.destroy();
+    this.widgets = [];
+    this.header = this.list = this.status = this.tooSmall = undefined;
+    const cols = this.host.screen.width as number;
+    const rows = this.host.screen.height as number;
+    if (layoutMode(cols, rows) === 'too-small') {
+      this.tooSmall = blessed.box({ parent: this.host.screen, top: 'center', left: 'center', width: '100%', height: 1, align: 'center', tags: true, wrap: false });
+      this.widgets = [this.tooSmall];
+      return;
+    }
+    const grid = createGrid(this.host.screen, cols, rows);
+    this.header = paneBox(grid, { top: 0, left: 0, width: cols, height: HEADER_HEIGHT });
+    this.list = paneBox(grid, { top: HEADER_HEIGHT, left: 0, width: cols, height: rows - HEADER_HEIGHT - 1 }, ' Clusters ');
+    this.status = lineBox(this.host.screen, { top: rows - 1, left: 0, width: cols, height: 1 });
+    setFocused(this.list, true);
+    this.widgets = [this.header, this.list, this.status];
+  }
+
+  draw(): void {
+    const cols = this.host.screen.width as number;
+    if (this.tooSmall) {
+      this.tooSmall.setContent(renderTooSmall(cols, this.host.screen.height as number));
+      return;
+    }
+    const count = this.clusters?.length ?? 0;
+    this.index = clampIndex(this.index, count);
+    this.offset = keepVisible(this.offset, this.index, this.listHeight(), count);
+    this.header?.setContent(`{bold}Choose a cluster{/bold}  region ${clean(this.host.region)}  ·  Enter opens it`);
+    let lines: string[];
+    if (this.clusters === undefined) lines = [this.loadError === undefined ? 'Loading clusters…' : 'Could not list clusters'];
+    else if (count === 0) lines = [`No clusters found in ${clean(this.host.region)}`];
+    else {
+      const table = renderClusterRows(this.clusters, cols - 2);
+      lines = [table.header, ...visibleRows(table.rows, this.offset, this.listHeight(), this.index, true)];
+    }
+    this.list?.setContent(lines.join('\n'));
+    this.status?.setContent(
+      renderStatusLine({ scope: 'picker', message: this.host.message, error: this.loadError, mouse: this.host.mouseOn }),
+    );
+  }
+
+  tick(): void {
+    // Nothing in the picker shows time.
+  }
+
+  captureKey(): boolean {
+    return false;
+  }
+
+  private move(delta: number): void {
+    this.index = clampIndex(this.index + delta, this.clusters?.length ?? 0);
+    this.host.requestRender();
+  }
+
+  private choose(): void {
+    const cluster = this.clusters?.[this.index];
+    if (cluster !== undefined) this.host.openCluster(cluster.name);
+  }
+
+  command(name: CommandName): void {
+    const page = pageStep(this.listHeight());
+    switch (name) {
+      case 'up':
+        return this.move(-1);
+      case 'down':
+        return this.move(1);
+      case 'page-up':
+        return this.move(-page);
+      case 'page-down':
+        return this.move(page);
+      case 'top':
+        return this.move(-Number.MAX_SAFE_INTEGER / 2);
+      case 'bottom':
+        return this.move(Number.MAX_SAFE_INTEGER / 2);
+      case 'enter':
+        return this.choose();
+      case 'refresh':
+        this.load();
+        this.host.requestRender();
+        return;
+      default:
+        return;
+    }
+  }
+
+  mouse(event: MouseEvent): void {
+    // The list's first inner row is the column header.
+    const row = event.y - HEADER_HEIGHT - 2;
+    if (event.action === 'wheelup' || event.action === 'wheeldown') return this.move(event.action === 'wheelup' ? -1 : 1);
+    if (event.action !== 'mousedown' || this.list === undefined || row < 0 || row >= this.listHeight()) return;
+    const index = this.offset + row;
+    if (index >= (this.clusters?.length ?? 0)) return;
+    const now = this.host.now();
+    const double = this.lastClick !== undefined && this.lastClick.row === row && now - this.lastClick.at < DOUBLE_CLICK_MS;
+    this.lastClick = double ? undefined : { row, at: now };
+    this.index = index;
+    if (double) this.choose();
+    else this.host.requestRender();
+  }
+
+  selectionUrl(): string | undefined {
+    const cluster = this.clusters?.[this.index];
+    return cluster === undefined ? undefined : clusterConsoleUrl({ region: this.host.region, cluster: cluster.name });
+  }
+
+  dispose(): void {
+    this.abort?.abort();
+    for (const w of this.widgets) w.destroy();
+    this.widgets = [];
+  }
+}

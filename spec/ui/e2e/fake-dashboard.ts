@@ -1,0 +1,47 @@
+// Runs the real dashboard on a fake poller, for end-to-end specs in a pseudo-terminal that should not depend
+// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash]`.
+import { startDashboard } from '../../../lib/ui/dashboard.js';
+import { FakePoller } from './fake-poller.js';
+import { fakeSnapshot } from './fake-snapshot.js';
+
+const args = new Set(process.argv.slice(2));
+const poller = new FakePoller(() => fakeSnapshot(Date.now()));
+const copied: string[] = [];
+
+if (args.has('--crash')) {
+  // An error thrown from a timer once the screen is up: must restore the terminal and be printed.
+  setTimeout(() => {
+    throw new Error('deliberate crash for the test');
+  }, 300);
+}
+if (args.has('--warn')) {
+  // Stray output while the screen is up must not reach the terminal.
+  setTimeout(() => {
+    console.log('STRAY CONSOLE OUTPUT');
+    process.emitWarning('STRAY WARNING', 'NodeVersionSupportWarning');
+  }, 200);
+}
+
+const picker = args.has('--picker');
+const code = await startDashboard({
+  region: 'eu-west-1',
+  ...(picker
+    ? {
+        listClusters: async () => [
+          { name: 'demo', arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/demo', status: 'ACTIVE', activeServicesCount: 6, runningTasksCount: 12, pendingTasksCount: 0 },
+          { name: 'staging', arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/staging', status: 'ACTIVE', activeServicesCount: 2, runningTasksCount: 3, pendingTasksCount: 1 },
+        ],
+        openCluster: () => poller,
+      }
+    : { clusterName: 'demo', poller }),
+  mouse: !args.has('--no-mouse'),
+  intervalSec: 10,
+  callsLastMinute: () => 4,
+  costStats: () => ({ metricsRequestedLastHour: 120, estimatedCostPerDayUsd: 0.03 }),
+  copyText: async (text) => {
+    copied.push(text);
+    return { message: `Copied ${text}` };
+  },
+});
+process.stdout.write(`dashboard exited with ${code}; poller calls: ${poller.calls.filter((c) => c === 'stop').length} stop\n`);
+process.exitCode = code;
