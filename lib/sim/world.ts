@@ -1,0 +1,219 @@
+// The simulated account: clusters, services, tasks and task definitions, with the lookups the ECS operations
+// need (a cluster, service or task by name, id or ARN) and the state changes living data makes.
+
+import type { InsightsMode } from '../model/types.js';
+import type { SeededRandom } from './rng.js';
+import type {
+  SimCluster,
+  SimContainerDef,
+  SimDeployment,
+  SimService,
+  SimTask,
+  SimTaskDef,
+  ServiceBehaviour,
+} from './world-types.js';
+
+/** The account id every simulated ARN carries. */
+export const SIM_ACCOUNT = '123456789012';
+
+/** ECS keeps stopped tasks listed for at least an hour. */
+export const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000;
+
+const MAX_EVENTS = 100;
+
+/** Everything a new service needs. */
+export interface NewService {
+  readonly name: string;
+  readonly taskDef: SimTaskDef;
+  readonly desiredCount: number;
+  readonly createdAt: number;
+  readonly behaviour?: ServiceBehaviour;
+  readonly load?: number;
+}
+
+/** The state of the simulated account and its mutations. */
+export class World {
+  readonly clusters: SimCluster[] = [];
+  private readonly taskDefs = new Map<string, SimTaskDef[]>();
+
+  constructor(
+    readonly region: string,
+    readonly rng: SeededRandom,
+  ) {}
+
+  /** An ARN in this account and region, e.g. `arn('cluster', 'demo')`. */
+  arn(resource: string, path: string): string {
+    return `arn:aws:ecs:${this.region}:${SIM_ACCOUNT}:${resource}/${path}`;
+  }
+
+  addCluster(name: string, insights: InsightsMode): SimCluster {
+    const cluster: SimCluster = { name, arn: this.arn('cluster', name), insights, services: [], serviceByName: new Map(), tasks: new Map() };
+    this.clusters.push(cluster);
+    return cluster;
+  }
+
+  /** Registers the next revision of a family (or the given revision number, to start a family's history high). */
+  registerTaskDef(family: string, size: { cpu: number; memory: number }, containers: readonly SimContainerDef[], registeredAt: number, revisionNumber?: number): SimTaskDef {
+    const revisions = this.taskDefs.get(family) ?? [];
+    const revision = revisionNumber ?? (revisions[revisions.length - 1]?.revision ?? 0) + 1;
+    const def: SimTaskDef = { arn: this.arn('task-definition', `${family}:${revision}`), family, revision, ...size, containers, registeredAt };
+    revisions.push(def);
+    this.taskDefs.set(family, revisions);
+    return def;
+  }
+
+  /** A task definition by ARN, `family:revision` or `family` (the latest revision). */
+  findTaskDef(ref: string): SimTaskDef | undefined {
+    const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+    const [family = '', rev] = name.split(':');
+    const revisions = this.taskDefs.get(family) ?? [];
+    return rev === undefined ? revisions[revisions.length - 1] : revisions.find((d) => String(d.revision) === rev);
+  }
+
+  /** A cluster by name or ARN; no reference means the cluster named `default`, as in ECS. */
+  findCluster(ref: string | undefined): SimCluster | undefined {
+    const key = ref === undefined || ref === '' ? 'default' : ref;
+    return this.clusters.find((c) => c.name === key || c.arn === key);
+  }
+
+  /** A service by name or ARN (old and new ARN formats). */
+  findService(cluster: SimCluster, ref: string): SimService | undefined {
+    const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+    const service = cluster.serviceByName.get(name);
+    return service && (!ref.startsWith('arn:') || ref.includes(`:service/`)) ? service : undefined;
+  }
+
+  /** A task by id or ARN. */
+  findTask(cluster: SimCluster, ref: string): SimTask | undefined {
+    return cluster.tasks.get(ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref);
+  }
+
+  addService(cluster: SimCluster, spec: NewService): SimService {
+    const service: SimService = {
+      name: spec.name,
+      arn: this.arn('service', `${cluster.name}/${spec.name}`),
+      clusterName: cluster.name,
+      createdAt: spec.createdAt,
+      status: 'ACTIVE',
+      desiredCount: spec.desiredCount,
+      taskDef: spec.taskDef,
+      deployments: [],
+      events: [],
+      tasks: [],
+      behaviour: spec.behaviour ?? 'steady',
+      load: spec.load ?? 1,
+    };
+    cluster.services.push(service);
+    cluster.serviceByName.set(service.name, service);
+    return service;
+  }
+
+  /** Starts a deployment of `taskDef` as the new PRIMARY; the previous PRIMARY becomes ACTIVE. */
+  addDeployment(service: SimService, taskDef: SimTaskDef, at: number, rolloutState: SimDeployment['rolloutState']): SimDeployment {
+    for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
+    const deployment: SimDeployment = {
+      id: `ecs-svc/${this.rng.digits(19)}`,
+      status: 'PRIMARY',
+      taskDef,
+      desiredCount: service.desiredCount,
+      failedTasks: 0,
+      rolloutState,
+      rolloutStateReason: rolloutState === 'COMPLETED' ? 'ECS deployment completed.' : 'ECS deployment in progress.',
+      createdAt: at,
+      updatedAt: at,
+    };
+    service.taskDef = taskDef;
+    service.deployments.unshift(deployment);
+    return deployment;
+  }
+
+  /** Creates a task; `startedAt` given means it is RUNNING, else it is PROVISIONING. */
+  launchTask(cluster: SimCluster, service: SimService | undefined, deployment: SimDeployment | undefined, taskDef: SimTaskDef, createdAt: number, startedAt?: number): SimTask {
+    const id = this.rng.hex(32);
+    const task: SimTask = {
+      id,
+      arn: this.arn('task', `${cluster.name}/${id}`),
+      clusterName: cluster.name,
+      ...(service ? { serviceName: service.name } : {}),
+      group: service ? `service:${service.name}` : `family:${taskDef.family}`,
+      ...(deployment ? { startedBy: deployment.id } : {}),
+      taskDef,
+      availabilityZone: `${this.region}${this.rng.pick(['a', 'b', 'c'])}`,
+      createdAt,
+      lastStatus: 'PROVISIONING',
+      desiredStatus: 'RUNNING',
+      healthStatus: 'UNKNOWN',
+      containers: taskDef.containers.map((c) => ({ name: c.name, runtimeId: `${id}-${this.rng.digits(10)}`, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' })),
+      load: (service?.load ?? 1) * (0.8 + this.rng.next() * 0.4),
+    };
+    cluster.tasks.set(id, task);
+    service?.tasks.push(task);
+    if (startedAt !== undefined) this.markRunning(task, startedAt);
+    return task;
+  }
+
+  /** A PROVISIONING/PENDING task becomes RUNNING with healthy containers (health checks pass). */
+  markRunning(task: SimTask, at: number): void {
+    task.lastStatus = 'RUNNING';
+    task.startedAt = at;
+    task.containers.forEach((c, i) => {
+      c.lastStatus = 'RUNNING';
+      c.healthStatus = task.taskDef.containers[i]?.healthCheck ? 'HEALTHY' : 'UNKNOWN';
+    });
+    this.refreshTaskHealth(task);
+  }
+
+  /** Task health as ECS derives it: from the essential containers that have a health check. */
+  refreshTaskHealth(task: SimTask): void {
+    const checked = task.containers.filter((_c, i) => task.taskDef.containers[i]?.essential && task.taskDef.containers[i]?.healthCheck);
+    if (checked.length === 0) task.healthStatus = 'UNKNOWN';
+    else if (checked.some((c) => c.healthStatus === 'UNHEALTHY')) task.healthStatus = 'UNHEALTHY';
+    else if (checked.every((c) => c.healthStatus === 'HEALTHY')) task.healthStatus = 'HEALTHY';
+    else task.healthStatus = 'UNKNOWN';
+  }
+
+  /** Stops a task; `failed` names the container that caused it, with its exit code and reason when known. */
+  stopTask(task: SimTask, at: number, stopCode: string, stoppedReason: string, failed?: { container: string; exitCode?: number; reason?: string }): void {
+    const wasRunning = task.startedAt !== undefined;
+    task.desiredStatus = 'STOPPED';
+    task.lastStatus = 'STOPPED';
+    task.stoppingAt = at;
+    task.stoppedAt = at;
+    task.stopCode = stopCode;
+    task.stoppedReason = stoppedReason;
+    task.healthStatus = 'UNKNOWN';
+    for (const c of task.containers) {
+      c.lastStatus = 'STOPPED';
+      c.healthStatus = 'UNKNOWN';
+      if (failed?.container === c.name) {
+        if (failed.exitCode !== undefined) c.exitCode = failed.exitCode;
+        if (failed.reason !== undefined) c.reason = failed.reason;
+      } else if (wasRunning) {
+        c.exitCode = stopCode === 'EssentialContainerExited' ? 137 : 0;
+      }
+    }
+  }
+
+  /** Appends a service event, keeping the latest 100 as ECS does. */
+  addEvent(service: SimService, at: number, message: string): void {
+    service.events.unshift({ id: this.uuid(), createdAt: at, message: `(service ${service.name}) ${message}` });
+    if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
+  }
+
+  /** Forgets tasks stopped more than an hour before `now`. */
+  purgeStopped(now: number): void {
+    for (const cluster of this.clusters) {
+      for (const [id, task] of cluster.tasks) {
+        if (task.stoppedAt === undefined || now - task.stoppedAt <= STOPPED_TASK_RETENTION_MS) continue;
+        cluster.tasks.delete(id);
+        const service = task.serviceName === undefined ? undefined : cluster.serviceByName.get(task.serviceName);
+        if (service) service.tasks = service.tasks.filter((t) => t !== task);
+      }
+    }
+  }
+
+  private uuid(): string {
+    const h = this.rng.hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+  }
+}
