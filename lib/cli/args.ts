@@ -2,6 +2,8 @@
 import { REFRESH_INTERVAL, isAwsRegion } from '../config/index.js';
 import { closestMatch } from '../config/suggest.js';
 import { secondsExpectation, REGION_EXPECTATION } from '../config/schema.js';
+import { FaultSpecError, parseFaultSpec } from '../sim/faults.js';
+import { parseScenario, ScenarioError } from '../sim/scenario.js';
 import { FLAGS } from './flags.js';
 import type { FlagSpec } from './flags.js';
 import { UsageError } from './usage-error.js';
@@ -93,6 +95,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`${demoOnly.name} only works with --demo`, { flag: demoOnly.name, suggestion: '--demo' });
     }
   }
+  if (options.demo) checkDemoSpecs(options);
   if (options.json && !options.once) {
     throw new UsageError('--json only works with --once, which prints one snapshot and exits', { flag: '--json', suggestion: '--once' });
   }
@@ -135,6 +138,25 @@ function setValue(options: Mutable<CliOptions>, spec: FlagSpec, value: string): 
       return;
     }
     default: throw new Error(`flag table and parser disagree about ${spec.name}`);
+  }
+}
+
+/** Checks --scenario and --fault against the simulator's grammar now, so a typo is a usage error (exit 2). */
+function checkDemoSpecs(options: CliOptions): void {
+  const specs: Array<readonly ['--scenario' | '--fault', string]> = [
+    ...(options.scenario === undefined ? [] : [['--scenario', options.scenario] as const]),
+    ...options.faults.map((fault) => ['--fault', fault] as const),
+  ];
+  for (const [flag, spec] of specs) {
+    try {
+      if (flag === '--scenario') parseScenario(spec);
+      else parseFaultSpec(spec);
+    } catch (error) {
+      if (!(error instanceof ScenarioError || error instanceof FaultSpecError)) throw error;
+      // The simulator says `Fault "x" is not ...`; say it of the flag the user typed.
+      const sentence = error.message.replace(/\.$/, '').replace(/^(Fault|Scenario) /, `${flag} `);
+      throw new UsageError(sentence.startsWith(flag) ? sentence : `${flag}: ${sentence}`, { flag });
+    }
   }
 }
 

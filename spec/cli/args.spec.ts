@@ -95,6 +95,8 @@ describe('parseArgs: mistakes', () => {
     [['--seed', '1'], '--seed only works with --demo'],
     [['--json'], '--json only works with --once, which prints one snapshot and exits'],
     [['--demo=yes'], '--demo takes no value, got "yes"'],
+    [['--demo', '--fault', 'slow'], '--fault "slow" is not KIND[:OPERATION]=VALUE with KIND one of throttle, error, 5xx, deny, expired, notfound, reset, latency, down'],
+    [['--demo', '--scenario', 'huge'], '--scenario "huge" is not "demo" or services=N[,tasksPerService=N][,containersPerTask=N][,insights=disabled|enabled|enhanced]'],
     [['--cluster', 'a', '--cluster', 'b'], '--cluster was given twice; give it once'],
     [['prod'], 'unexpected argument "prod"; did you mean --cluster prod?'],
     [['--once', 'now'], 'unexpected argument "now"; --once takes no value'],

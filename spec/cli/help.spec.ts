@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { helpText, versionText } from '../../lib/cli/help.js';
 import { FLAGS } from '../../lib/cli/flags.js';
 import { repoRoot } from '../support/paths.js';
+import { FAULT_SPEC_HELP } from '../../lib/sim/faults.js';
 
 describe('--help', () => {
   const text = helpText();
@@ -32,6 +33,13 @@ describe('--help', () => {
     assert.match(text, /1 {2}the run failed/);
     assert.match(text, /2 {2}bad flags or configuration/);
     assert.ok(text.includes('ecs-monitor --demo --fault throttle=0.3'));
+  });
+
+  it('names every kind of demo fault the simulator understands', () => {
+    for (const kind of ['throttle', 'error', 'deny', 'expired', 'notfound', 'reset', 'latency', 'down']) {
+      assert.match(FAULT_SPEC_HELP, new RegExp(`\\b${kind}\\b`), `the simulator no longer knows ${kind}`);
+      assert.match(text, new RegExp(`\\b${kind}\\b`), kind);
+    }
   });
 
   it('fits an 80-column terminal', () => {
