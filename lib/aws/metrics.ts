@@ -63,6 +63,8 @@ interface SeriesState {
   readonly ring: MetricRing;
   /** End of the last window attempted: the series is not fetched again before the next period. */
   lastAttemptEnd: number | undefined;
+  /** End of the last window fetched successfully: bounds how far back a gappy series re-asks. */
+  lastSuccessEnd: number | undefined;
   /** The failure sentence of the last attempt, when it failed. */
   failure: string | undefined;
 }
@@ -107,10 +109,10 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     for (const series of wanted) {
       let state = states.get(series.key);
       if (state === undefined) {
-        state = { ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, failure: undefined };
+        state = { ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, lastSuccessEnd: undefined, failure: undefined };
         states.set(series.key, state);
       }
-      if (isDue(state.lastAttemptEnd, end)) due.push({ series, start: windowStart(state.ring.newest()?.t, end, historyMs) });
+      if (isDue(state.lastAttemptEnd, end)) due.push({ series, start: windowStart(state.ring.newest()?.t, state.lastSuccessEnd, end, historyMs) });
     }
     const requests = planMetricRequests(due, end);
 
@@ -149,7 +151,11 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
         }
         return;
       }
-      for (const [key, points] of result.value) states.get(key)?.ring.add(points);
+      for (const [key, points] of result.value) {
+        const state = states.get(key);
+        state?.ring.add(points);
+        if (state !== undefined) state.lastSuccessEnd = end;
+      }
     });
 
     const since = end - ringCapacity * METRIC_PERIOD_MS;

@@ -68,11 +68,20 @@ export function isDue(lastEnd: number | undefined, end: number): boolean {
 }
 
 /**
- * Where a series' window starts: right after its newest known point (only new datapoints), and never
- * before the history window (the backfill for a series seen for the first time).
+ * How many periods before the end of the last successful window a series is asked again: CloudWatch
+ * may publish a minute's datapoint a little late, and a series with a gap would otherwise re-ask its
+ * whole history every minute (and split the calls by many different start times).
  */
-export function windowStart(newestT: number | undefined, end: number, historyMs: number): number {
-  const floor = end - historyMs;
+export const LATE_PERIODS = 2;
+
+/**
+ * Where a series' window starts: right after its newest known point (only new datapoints), never
+ * before the history window (the backfill for a series seen for the first time), and never more than
+ * LATE_PERIODS before the end of its last successful window.
+ */
+export function windowStart(newestT: number | undefined, lastSuccessEnd: number | undefined, end: number, historyMs: number): number {
+  let floor = end - historyMs;
+  if (lastSuccessEnd !== undefined) floor = Math.max(floor, lastSuccessEnd - LATE_PERIODS * METRIC_PERIOD_MS);
   return newestT === undefined ? floor : Math.max(floor, newestT + METRIC_PERIOD_MS);
 }
 
@@ -85,8 +94,8 @@ export interface MetricRequest {
 
 /**
  * Packs due series into calls. StartTime is per call, so series are grouped by their window start
- * (minute-aligned and within the history window, hence at most historyMinutes groups), then split into
- * chunks of `maxPerCall`. Series whose window is empty are left out.
+ * (minute-aligned: in steady state one group, plus one per late or gappy age and one for new series'
+ * backfill), then split into chunks of `maxPerCall`. Series whose window is empty are left out.
  */
 export function planMetricRequests(
   due: readonly { readonly series: MetricSeriesSpec; readonly start: number }[],

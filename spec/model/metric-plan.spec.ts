@@ -65,9 +65,15 @@ test('a series is due once per period: not again before the window end moves to 
 });
 
 test('a new series backfills the history window; a known one starts right after its newest point', () => {
-  assert.equal(windowStart(undefined, END, 30 * MIN), END - 30 * MIN);
-  assert.equal(windowStart(END - 2 * MIN, END, 30 * MIN), END - MIN);
-  assert.equal(windowStart(END - 3 * 60 * MIN, END, 30 * MIN), END - 30 * MIN);
+  assert.equal(windowStart(undefined, undefined, END, 30 * MIN), END - 30 * MIN);
+  assert.equal(windowStart(END - 2 * MIN, END - MIN, END, 30 * MIN), END - MIN);
+  assert.equal(windowStart(END - 3 * 60 * MIN, undefined, END, 30 * MIN), END - 30 * MIN);
+});
+
+test('a series with a gap re-asks only the last two periods, not its whole history, every minute', () => {
+  assert.equal(windowStart(END - 20 * MIN, END - MIN, END, 30 * MIN), END - 3 * MIN);
+  assert.equal(windowStart(undefined, END - MIN, END, 30 * MIN), END - 3 * MIN);
+  assert.equal(windowStart(END - 11 * MIN, END - 10 * MIN, END, 30 * MIN), END - 10 * MIN, 'after ten failed minutes all ten are caught up');
 });
 
 test('more than 500 due series are split into calls of at most 500, grouped by window start', () => {
