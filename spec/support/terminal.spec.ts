@@ -1,6 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAllTerminals, describeColor, keySequence, startTerminal } from './terminal.js';
+import { repoRoot } from './paths.js';
 
 // Small programs stand in for ecs-monitor: a Node script that shows everything it has read so far on row 1,
 // so the test can see the exact bytes keys and clicks produced however the reads were split.
@@ -13,6 +14,25 @@ process.stdin.on('data', (d) => {
   process.stdout.write('\\x1b[2;1H\\x1b[Kgot ' + JSON.stringify(all));
   if (all.endsWith('q')) process.exit(3);
 });
+`;
+
+// The UI library ecs-monitor uses, in the smallest program that has a list, a status line and the mouse.
+const blessedList = `
+const blessed = require('blessed');
+const screen = blessed.screen({ smartCSR: true, fullUnicode: true, mouse: true, title: 'list demo' });
+screen.program.setMouse({ sgrMouse: true }, true);
+const list = blessed.list({ parent: screen, top: 0, left: 0, width: 20, height: 5, items: ['alpha', 'beta', 'gamma'], keys: true, mouse: true });
+const status = blessed.box({ parent: screen, bottom: 0, left: 0, height: 1, width: '100%', tags: true, content: '{green-fg}✓{/green-fg} ready' });
+const say = (text) => { status.setContent(text); screen.render(); };
+list.focus();
+list.on('select', (item) => say('picked ' + item.getText()));
+list.on('element click', (el) => say('clicked ' + el.getText()));
+list.on('element wheelup', () => say('wheel up'));
+screen.on('resize', () => say('size ' + screen.width + 'x' + screen.height));
+screen.key('escape', () => say('escape'));
+screen.key('q', () => { screen.destroy(); process.exit(0); });
+screen.key('M-q', () => say('alt-q'));
+screen.render();
 `;
 
 function node(script: string, extra: Partial<Parameters<typeof startTerminal>[0]> = {}) {
@@ -43,14 +63,11 @@ describe('the terminal harness', () => {
   it('presses named keys as xterm sends them and types strings as they are', async () => {
     const term = await node(echoScript);
     await term.waitForText('ready');
-    term.press('enter');
-    term.press('up');
-    term.press('pagedown');
-    term.press('ctrl-c');
-    term.press('x');
-    term.press('tab');
+    await term.press('enter', 'up', 'pagedown');
+    void term.press('ctrl-c'); // not awaited: input still goes out in call order
+    await term.press('x', 'tab');
     await term.waitForText('got "\\r\\u001b[A\\u001b[6~\\u0003x\\t"');
-    term.press('q');
+    await term.press('q');
     assert.equal(await term.exited, 3);
   });
 
@@ -65,8 +82,8 @@ describe('the terminal harness', () => {
   it('reports clicks and the wheel in SGR encoding once the program turns mouse tracking on', async () => {
     const term = await node(`process.stdout.write('\\x1b[?1000h\\x1b[?1006h');\n${echoScript}`);
     await term.waitForText('ready');
-    term.click(4, 2);
-    term.wheel('down', 0, 0);
+    await term.click(4, 2);
+    await term.wheel('down', 0, 0);
     await term.waitForText('got "\\u001b[<0;5;3M\\u001b[<0;5;3m\\u001b[<65;1;1M"');
     assert.deepEqual(term.modes.mouseTracking, 'vt200');
     assert.equal(term.modes.sgrMouse, true);
@@ -75,9 +92,38 @@ describe('the terminal harness', () => {
   it('sends nothing for a click when the program has not asked for the mouse', async () => {
     const term = await node(echoScript);
     await term.waitForText('ready');
-    term.click(1, 1);
-    term.press('z');
+    await term.click(1, 1);
+    await term.press('z');
     await term.waitForText('got "z"');
+  });
+
+  it('drives a blessed program with keys, clicks, the wheel and a resize, and sees it restore the terminal', async () => {
+    const term = await startTerminal({ command: process.execPath, args: ['-e', blessedList], cwd: repoRoot, cols: 60, rows: 15 });
+    await term.waitForText('ready');
+    assert.equal(term.title, 'list demo');
+    assert.equal(term.modes.alternateScreen, true);
+    assert.equal(term.modes.sgrMouse, true);
+    assert.equal(term.cellColor(term.findText('✓')?.col ?? -1, 14), 'green');
+
+    await term.press('down', 'enter');
+    await term.waitForText('picked beta');
+    const gamma = await term.waitForText('gamma');
+    await term.click(gamma.col, gamma.row);
+    await term.waitForText('clicked gamma');
+    await term.wheel('up', gamma.col, gamma.row);
+    await term.waitForText('wheel up');
+    // ESC and q arrive as two keys, not as Alt+q: the program quits on q alone.
+    await term.press('escape', 'q');
+    assert.equal(await term.waitForExit(), 0);
+    assert.deepEqual(term.unrestoredModes(), []);
+  });
+
+  it('resizes a blessed program', async () => {
+    const term = await startTerminal({ command: process.execPath, args: ['-e', blessedList], cwd: repoRoot, cols: 60, rows: 15 });
+    await term.waitForText('ready');
+    term.resize(80, 20);
+    await term.waitForText('size 80x20');
+    assert.match(term.line(19), /size 80x20/);
   });
 
   it('sees the window title and the colour of each cell', async () => {

@@ -25,6 +25,12 @@ export interface StartTerminalOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Working directory; defaults to the test process's. */
   cwd?: string;
+  /**
+   * Pause after each key and each mouse event, default 50 ms. A person never sends two events in the same
+   * instant, and programs rely on that: blessed reads only the first mouse report of each read (so a press and
+   * release sent together lose the release, which is the click), and takes ESC followed by a key as Alt+key.
+   */
+  inputGapMs?: number;
 }
 
 /** Options of the `waitFor…` methods. */
@@ -126,23 +132,25 @@ export interface TestTerminal {
   /** Resolves when everything received so far has been drawn by the emulator. */
   settle(): Promise<void>;
   /**
-   * Presses a key, as a keyboard would send it. Names: enter, escape (esc), tab, shift-tab, backspace, space,
-   * up, down, left, right, home, end, pageup, pagedown, insert, delete, f1–f12, ctrl-<letter>. Anything else
-   * (a single character or a longer string) is typed as it is.
+   * Presses keys one after another, as a keyboard would send them. Names: enter, escape (esc), tab, shift-tab,
+   * backspace, space, up, down, left, right, home, end, pageup, pagedown, insert, delete, f1–f12,
+   * ctrl-<letter>. Anything else (a single character or a longer string) is typed as it is.
+   * All input (keys, text, mouse) is queued in call order with a short pause after each event (see
+   * `inputGapMs`); the promise resolves once these keys are sent. Awaiting it is optional.
    */
-  press(key: string): void;
-  /** Types text as it is, without interpreting key names. */
-  type(text: string): void;
+  press(...keys: string[]): Promise<void>;
+  /** Types text as it is, in one write, without interpreting key names. Queued like {@link press}. */
+  type(text: string): Promise<void>;
   /**
    * Clicks the left mouse button at a 0-based cell, as a terminal would report it: nothing when the program has
    * not turned mouse tracking on, SGR (`ESC [ < 0 ; col ; row M` then `m`, 1-based) when it asked for DEC 1006,
-   * the legacy X10 bytes otherwise.
+   * the legacy X10 bytes otherwise. Press and release are separate events. Queued like {@link press}.
    */
-  click(col: number, row: number): void;
+  click(col: number, row: number): Promise<void>;
   /** Two clicks at the same cell. */
-  doubleClick(col: number, row: number): void;
+  doubleClick(col: number, row: number): Promise<void>;
   /** One notch of the mouse wheel at a 0-based cell (buttons 64/65). */
-  wheel(direction: 'up' | 'down', col: number, row: number): void;
+  wheel(direction: 'up' | 'down', col: number, row: number): Promise<void>;
   /** Resizes the pseudo-terminal (the program gets SIGWINCH) and the emulator. */
   resize(cols: number, rows: number): void;
   /** The window title last set with OSC 0 or OSC 2; '' if never set. */
@@ -326,18 +334,32 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
     if (exitCode === undefined) pty.write(data);
   };
 
-  const mouse = (button: number, col: number, row: number, release: boolean): void => {
-    const tracking = emulator.modes.mouseTrackingMode;
-    if (tracking === 'none') return; // a real terminal keeps the mouse for its own text selection
-    if (tracking === 'x10' && release) return;
-    if (decModes.get(1006) === true) {
-      write(`\x1b[<${button};${col + 1};${row + 1}${release ? 'm' : 'M'}`);
-    } else {
-      // Legacy encoding: each value + 32 in one byte, release reported as button 3; breaks past column 223.
-      const b = release ? 3 : button;
-      write(`\x1b[M${String.fromCharCode(b + 32, col + 1 + 32, row + 1 + 32)}`);
-    }
+  // Input events go out one at a time, in call order, each followed by a pause (see inputGapMs). An event is
+  // a function so that mouse reports are encoded with the modes in force when they are sent.
+  const inputGapMs = options.inputGapMs ?? 50;
+  let inputQueue = Promise.resolve();
+  const send = (events: readonly (() => string)[]): Promise<void> => {
+    inputQueue = inputQueue.then(async () => {
+      for (const event of events) {
+        const data = event();
+        if (data === '') continue;
+        write(data);
+        await new Promise((resolve) => setTimeout(resolve, inputGapMs));
+      }
+    });
+    return inputQueue;
   };
+
+  const mouse = (button: number, col: number, row: number, release: boolean) => (): string => {
+    const tracking = emulator.modes.mouseTrackingMode;
+    if (tracking === 'none') return ''; // a real terminal keeps the mouse for its own text selection
+    if (tracking === 'x10' && release) return '';
+    if (decModes.get(1006) === true) return `\x1b[<${button};${col + 1};${row + 1}${release ? 'm' : 'M'}`;
+    // Legacy encoding: each value + 32 in one byte, release reported as button 3; breaks past column 223.
+    const b = release ? 3 : button;
+    return `\x1b[M${String.fromCharCode(b + 32, col + 1 + 32, row + 1 + 32)}`;
+  };
+  const click = (col: number, row: number) => [mouse(0, col, row, false), mouse(0, col, row, true)];
 
   const kill = (signal = 'SIGTERM'): void => {
     if (exitCode === undefined) {
@@ -383,17 +405,11 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
       }
     },
     settle,
-    press: (key) => write(keySequence(key, emulator.modes.applicationCursorKeysMode)),
-    type: write,
-    click(col, row) {
-      mouse(0, col, row, false);
-      mouse(0, col, row, true);
-    },
-    doubleClick(col, row) {
-      term.click(col, row);
-      term.click(col, row);
-    },
-    wheel: (direction, col, row) => mouse(direction === 'up' ? 64 : 65, col, row, false),
+    press: (...keys) => send(keys.map((key) => () => keySequence(key, emulator.modes.applicationCursorKeysMode))),
+    type: (text) => send([() => text]),
+    click: (col, row) => send(click(col, row)),
+    doubleClick: (col, row) => send([...click(col, row), ...click(col, row)]),
+    wheel: (direction, col, row) => send([mouse(direction === 'up' ? 64 : 65, col, row, false)]),
     resize(newCols, newRows) {
       if (exitCode === undefined) pty.resize(newCols, newRows);
       emulator.resize(newCols, newRows);
