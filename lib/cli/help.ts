@@ -12,7 +12,7 @@ function flagLines(): string[] {
   });
 }
 
-/** The full `--help` text, ending with a newline. Lines fit in 80 columns. */
+/** The full `--help` text, without a final newline. Lines fit in 80 columns. */
 export function helpText(): string {
   return [
     'ecs-monitor: a live, read-only terminal dashboard for one AWS ECS cluster.',
@@ -73,16 +73,15 @@ export function helpText(): string {
     '  ecs-monitor --cluster prod --region eu-west-1 --profile readonly',
     '  AWS_PROFILE=dev ecs-monitor --cluster api',
     '  ecs-monitor --once --json --cluster prod > snapshot.json',
-    '',
   ].join('\n');
 }
 
 /**
- * `ecs-monitor VERSION`, the version read from the installed package.json at call time.
+ * `ecs-monitor VERSION` (no final newline), the version read from the installed package.json at call time.
  * @throws Error when package.json cannot be read (a broken install).
  */
 export function versionText(): string {
   // dist/lib/cli/help.js → the package root, both in a checkout and in an installed tarball.
   const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return `ecs-monitor ${String(manifest.version)}\n`;
+  return `ecs-monitor ${String(manifest.version)}`;
 }

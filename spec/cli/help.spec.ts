@@ -50,6 +50,6 @@ describe('--help', () => {
 describe('--version', () => {
   it('prints the version of package.json', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    assert.equal(versionText(), `ecs-monitor ${manifest.version}\n`);
+    assert.equal(versionText(), `ecs-monitor ${manifest.version}`);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fixturePath } from '../support/paths.js';
+import { join } from 'node:path';
+import { fixturePath, repoRoot } from '../support/paths.js';
 import { ConfigError, loadConfig, parseConfigFile } from '../../lib/config/index.js';
 import type { ConfigDeps } from '../../lib/config/index.js';
 
@@ -124,6 +125,22 @@ describe('valid config files', () => {
   it('dotted keys and inline tables are read like sections', () => {
     const config = load('valid/dotted-and-inline.toml');
     assert.deepEqual([config.region, config.intervalSec, config.maxApiRate, config.mouse], ['cn-north-1', 5, 10, true]);
+  });
+});
+
+describe('config.example.toml', () => {
+  it('is a valid config that sets every key', () => {
+    const source = readFileSync(join(repoRoot, 'config.example.toml'), 'utf8');
+    assert.deepEqual(Object.keys(parseConfigFile(source, 'config.example.toml')).sort(), [
+      'cluster', 'intervalSec', 'maxApiRate', 'mouse', 'profile', 'region', 'taskDefinitionIntervalSec',
+    ]);
+  });
+
+  it('has a comment above every key', () => {
+    const lines = readFileSync(join(repoRoot, 'config.example.toml'), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (/^\w+ = /.test(line)) assert.match(lines[i - 1] ?? '', /^#/, `no comment above: ${line}`);
+    });
   });
 });
 
