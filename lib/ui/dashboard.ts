@@ -110,7 +110,7 @@ class DashboardSession implements ModeHost {
         setTimeout(() => process.exit(code), SIGNAL_EXIT_GRACE_MS).unref();
       },
     });
-    this.screen.on('keypress', (ch: string | undefined, key: { full?: string; name?: string } | undefined) => this.onKey(ch, key));
+    this.screen.on('keypress', (ch: string | undefined, key: { full?: string | undefined; name?: string | undefined } | undefined) => this.onKey(ch, key));
     this.screen.on('resize', () => {
       this.mode?.layout();
       this.redrawHelp();
@@ -189,7 +189,7 @@ class DashboardSession implements ModeHost {
     this.mode?.mouse(data);
   }
 
-  private onKey(ch: string | undefined, key: { full?: string; name?: string } | undefined): void {
+  private onKey(ch: string | undefined, key: { full?: string | undefined; name?: string | undefined } | undefined): void {
     if (this.finished) return;
     const name = keyNameOf(ch, key);
     if (name === undefined) return;

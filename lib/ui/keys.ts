@@ -68,7 +68,7 @@ const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown',
  * One name per key press from blessed's keypress arguments: `G`, `/`, `?` as typed, `up`, `enter`, `C-c` as
  * blessed names them. Undefined for presses that name nothing (e.g. a lone modifier).
  */
-export function keyNameOf(ch: string | undefined, key: { full?: string; name?: string } | undefined): string | undefined {
+export function keyNameOf(ch: string | undefined, key: { full?: string | undefined; name?: string | undefined } | undefined): string | undefined {
   const full = key?.full;
   if (full !== undefined && NAMED_KEYS.has(full)) return full === 'return' ? 'enter' : full;
   if (ch !== undefined && ch.length > 0 && ch >= ' ' && ch !== '\x7f') return ch;

@@ -1,0 +1,69 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { installTerminalGuard } from '../../lib/ui/terminal-guard.js';
+import type { GuardedProcess } from '../../lib/ui/terminal-guard.js';
+
+function fakeProcess(): EventEmitter & GuardedProcess {
+  const emitter = new EventEmitter() as EventEmitter & GuardedProcess;
+  emitter.emitWarning = (() => {
+    throw new Error('the original emitWarning must not be called while guarded');
+  }) as unknown as typeof process.emitWarning;
+  return emitter;
+}
+
+describe('terminal guard', () => {
+  it('routes console output and process warnings to the log while installed, and gives them back', () => {
+    const target = fakeProcess();
+    const original = target.emitWarning;
+    const originalLog = console.log;
+    const logged: string[] = [];
+    const guard = installTerminalGuard({ restore: () => {}, log: (l) => logged.push(l), onSignal: () => {}, target });
+    try {
+      console.log('hello %d', 42);
+      console.error('oops');
+      target.emitWarning('The AWS SDK will stop supporting Node 20', 'NodeVersionSupportWarning');
+    } finally {
+      guard.dispose();
+    }
+    assert.deepEqual(logged, ['hello 42', 'oops', 'NodeVersionSupportWarning: The AWS SDK will stop supporting Node 20']);
+    assert.equal(console.log, originalLog);
+    assert.equal(target.emitWarning, original);
+  });
+
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`restores the terminal on ${signal} and reports exit code ${code}`, () => {
+      const target = fakeProcess();
+      const events: string[] = [];
+      const guard = installTerminalGuard({
+        restore: () => events.push('restore'),
+        log: () => {},
+        onSignal: (s, c) => events.push(`${s}:${c}`),
+        target,
+      });
+      target.emit(signal);
+      guard.dispose();
+      assert.deepEqual(events, ['restore', `${signal}:${code}`]);
+      assert.equal(target.listenerCount(signal), 0, 'dispose removes the handler');
+    });
+  }
+
+  it('on an uncaught error restores the terminal, prints the error and exits 1', () => {
+    const target = fakeProcess();
+    const events: string[] = [];
+    let printed = '';
+    installTerminalGuard({
+      restore: () => events.push('restore'),
+      log: () => {},
+      onSignal: () => {},
+      errorOutput: { write: (t: string) => (printed += t) },
+      exit: (c) => events.push(`exit:${c}`),
+      target,
+    });
+    target.emit('uncaughtException', new Error('kaboom'));
+    assert.deepEqual(events, ['restore', 'exit:1']);
+    assert.match(printed, /kaboom/);
+    assert.match(printed, /at /, 'the stack is printed');
+    assert.equal(target.listenerCount('uncaughtException'), 0);
+  });
+});
