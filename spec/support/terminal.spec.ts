@@ -145,6 +145,13 @@ describe('the terminal harness', () => {
     assert.equal(term.cellColor(10, 0), 'default');
   });
 
+  it('receives what the program puts on the terminal clipboard with OSC 52', async () => {
+    const term = await startTerminal({ command: 'printf', args: ['before\\033]52;c;aMOpbGxv\\007after'], cols: 40, rows: 2 });
+    await term.waitForExit();
+    assert.equal(term.clipboard, 'héllo');
+    assert.equal(term.line(0), 'beforeafter');
+  });
+
   it('finds text after wide characters by cell, not by string offset', async () => {
     const term = await startTerminal({ command: 'printf', args: ['名前 here'], cols: 20, rows: 2 });
     await term.waitForExit();

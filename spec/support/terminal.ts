@@ -155,6 +155,11 @@ export interface TestTerminal {
   resize(cols: number, rows: number): void;
   /** The window title last set with OSC 0 or OSC 2; '' if never set. */
   readonly title: string;
+  /**
+   * What the program last put on the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; <base64> BEL`),
+   * decoded; undefined if it never did. Like a real terminal, this emulator leaves the screen untouched.
+   */
+  readonly clipboard: string | undefined;
   /** The colour family of the foreground at a 0-based cell, e.g. 'green'. */
   cellColor(col: number, row: number): ColorFamily;
   /** Everything about one 0-based cell. Throws if the cell is off-screen. */
@@ -208,6 +213,14 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
   let title = '';
   emulator.onTitleChange((t) => {
     title = t;
+  });
+  let clipboard: string | undefined;
+  emulator.parser.registerOscHandler(52, (data) => {
+    // `<targets>;<base64>`; a `?` instead of base64 is a query, which this terminal does not answer.
+    const semicolon = data.indexOf(';');
+    const payload = data.slice(semicolon + 1);
+    if (semicolon !== -1 && payload !== '?') clipboard = Buffer.from(payload, 'base64').toString('utf8');
+    return true;
   });
 
   const env: Record<string, string> = {};
@@ -416,6 +429,9 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
     },
     get title() {
       return title;
+    },
+    get clipboard() {
+      return clipboard;
     },
     cellColor: (col, row) => term.cell(col, row).fg.family,
     cell(col, row) {

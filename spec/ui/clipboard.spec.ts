@@ -1,6 +1,9 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyText, osc52Sequence, osc52Sequences, tmuxPassthrough } from '../../lib/ui/clipboard.js';
+import { closeAllTerminals, startTerminal } from '../support/terminal.js';
+
+after(closeAllTerminals);
 
 const url = 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/health?region=eu-west-1';
 const urlOsc52 = `\x1b]52;c;${Buffer.from(url).toString('base64')}\x07`;
@@ -89,6 +92,17 @@ describe('copying a URL', () => {
 });
 
 describe('OSC 52 bytes', () => {
+  it('put the URL on the clipboard of a real terminal emulator', async () => {
+    const module = new URL('../../lib/ui/clipboard.js', import.meta.url).href;
+    const script = `import(${JSON.stringify(module)})
+      .then((m) => m.copyText(${JSON.stringify(url)}, { env: {}, platform: 'linux', writeToTerminal: (b) => process.stdout.write(b) }))
+      .then((r) => console.log(r.method));`;
+    const term = await startTerminal({ command: process.execPath, args: ['-e', script], cols: 40, rows: 4 });
+    assert.equal(await term.waitForExit(), 0);
+    assert.equal(term.line(0), 'osc52');
+    assert.equal(term.clipboard, url);
+  });
+
   it('encode the text as UTF-8 base64 between ESC ] 52 ; c ; and BEL', () => {
     assert.equal(osc52Sequence('hello'), '\x1b]52;c;aGVsbG8=\x07');
     assert.equal(osc52Sequence('ü'), '\x1b]52;c;w7w=\x07');
