@@ -181,7 +181,7 @@ export interface TestTerminal {
   readonly exitCode: number | undefined;
   /** Sends a signal (default SIGTERM) if the program is still running. */
   kill(signal?: string): void;
-  /** Kills the program if still running (SIGKILL after 3 s), waits for it, frees the emulator. Never throws. */
+  /** Stops the program if still running (SIGTERM, SIGKILL after 3 s), waits for it, frees the emulator. */
   close(): Promise<void>;
 }
 
@@ -192,7 +192,8 @@ const running = new Set<TestTerminal>();
 /**
  * Starts `command` in a pseudo-terminal (TERM=xterm-256color) wired to an in-process terminal emulator.
  * Call `close()` when done (e.g. in `t.after`), or {@link closeAllTerminals} in an `after` hook.
- * Throws if the pseudo-terminal cannot be created (a missing command shows up as exit code 1 instead).
+ * Rejects if the pseudo-terminal cannot be created. A missing command is not an error here: it exits with code 1
+ * after printing "execvp(3) failed" on the screen.
  */
 export async function startTerminal(options: StartTerminalOptions): Promise<TestTerminal> {
   const cols = options.cols ?? 120;
@@ -479,7 +480,7 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
   return term;
 }
 
-/** Closes every terminal started by this module that is still open; for an `after` hook. Never throws. */
+/** Closes every terminal started by this module that is still open; for an `after` hook. */
 export async function closeAllTerminals(): Promise<void> {
   await Promise.all([...running].map((t) => t.close()));
 }
