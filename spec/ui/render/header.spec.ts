@@ -1,0 +1,71 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderHeader, type HeaderInput } from '../../../lib/ui/render/header.js';
+import { formatClock } from '../../../lib/ui/render/format.js';
+import { displayWidth } from '../../../lib/ui/render/text.js';
+import { ThrottledError } from '../../../lib/model/errors.js';
+import type { PollerState } from '../../../lib/poller/types.js';
+import { cluster, NOW, service, snapshot, visible } from './builders.js';
+
+const idle: PollerState = { phase: 'idle', nextRefreshAt: NOW + 11_200, intervalMs: 15_000, effectiveIntervalMs: 15_000 };
+const snap = snapshot({
+  services: [service(), service({ name: 'api', health: 'WARNING', pendingCount: 2 })],
+});
+const input = (over: Partial<HeaderInput> = {}): HeaderInput => ({
+  snapshot: snap,
+  state: idle,
+  now: NOW,
+  width: 140,
+  callsLastMinute: 42,
+  clusterName: 'prod',
+  region: 'us-east-1',
+  ...over,
+});
+const lines = (h: string): string[] => h.split('\n');
+const updated = formatClock(snap.fetchedAt);
+
+describe('renderHeader', () => {
+  it('shows cluster, health totals, tasks, Insights, freshness, countdown, interval and calls', () => {
+    const [one, two] = lines(renderHeader(input()));
+    assert.equal(
+      visible(one ?? ''),
+      ' prod  us-east-1  ACTIVE  │  Services 1/2 healthy  │  Tasks 6 running · 2 pending  │  Insights enhanced'.padEnd(140),
+    );
+    assert.equal(visible(two ?? ''), ` Updated ${updated} (4s ago) · next in 12s · every 15s · 42 AWS calls/min`.padEnd(140));
+    assert.ok(one?.includes('{yellow-fg}1/2{/yellow-fg}'), 'a warning service makes the total yellow');
+    assert.ok(!two?.includes('yellow'), 'fresh data is not yellow');
+  });
+  it('marks the data stale in yellow while an error is present', () => {
+    const error = { error: new ThrottledError('AWS is throttling; slowing down.'), lastSnapshot: snap, staleForMs: 4_000 };
+    const [, two] = lines(renderHeader(input({ snapshot: undefined, error, now: NOW + 120_000 })));
+    assert.ok(two?.startsWith(` {yellow-fg}Updated ${updated} (2m ago, stale){/yellow-fg}`), two);
+  });
+  it('marks the data stale when it is older than twice the interval', () => {
+    const [, two] = lines(renderHeader(input({ now: NOW + 27_000 })));
+    assert.ok(two?.startsWith(` {yellow-fg}Updated ${updated} (31s ago, stale){/yellow-fg}`), two);
+  });
+  it('shows a stretched interval with its reason and the backoff countdown', () => {
+    const state: PollerState = { phase: 'backing-off', nextRefreshAt: NOW + 45_000, intervalMs: 15_000, effectiveIntervalMs: 60_000, stretchReason: 'throttled' };
+    const [, two] = lines(renderHeader(input({ state, callsLastMinute: undefined })));
+    assert.equal(visible(two ?? '').trimEnd(), ` Updated ${updated} (4s ago) · retry in 45s · every 1m (stretched: throttled)`);
+    assert.ok(two?.includes('{yellow-fg}every 1m (stretched: throttled){/yellow-fg}'));
+  });
+  it('shows a banner when Container Insights is disabled, and the metrics note', () => {
+    const s = snapshot({
+      cluster: cluster({ containerInsights: 'disabled' }),
+      metrics: { mode: 'disabled', metricsRequested: 0, note: 'no Container Insights' },
+    });
+    const [one] = lines(renderHeader(input({ snapshot: s, width: 200 })));
+    assert.ok(one?.includes('{black-fg}{yellow-bg} Container Insights disabled: no CPU/memory metrics {/yellow-bg}{/black-fg}'), one);
+    assert.ok(one?.includes('{yellow-fg}no Container Insights{/yellow-fg}'), one);
+  });
+  it('says refreshing while a cycle runs and Loading before the first snapshot', () => {
+    const h = renderHeader(input({ snapshot: undefined, state: { ...idle, phase: 'loading' }, width: 60 }));
+    assert.deepEqual(lines(visible(h)), [' prod  us-east-1'.padEnd(60), ' Loading… · refreshing… · every 15s · 42 AWS calls/min'.padEnd(60)]);
+  });
+  it('escapes a hostile cluster name and keeps both lines at the width', () => {
+    const h = renderHeader(input({ clusterName: '{red-bg}\x1b]0;x\x07prod', width: 50 }));
+    for (const line of lines(h)) assert.equal(displayWidth(line), 50);
+    assert.ok(h.startsWith(' {bold}{open}red-bg{close}prod{/bold}'), h);
+  });
+});
