@@ -130,27 +130,45 @@ interface ActiveRule {
   remaining: number | undefined;
 }
 
+/** Starts and cancels endpoint outages (the server side of the `down` fault). */
+export interface OutageControl {
+  start(outage: OutageSpec): void;
+  cancelAll(): void;
+}
+
 /** The fault rules in force; tests change them while the simulator runs. */
 export class Faults {
   private rules: ActiveRule[] = [];
 
-  /** @param random the simulator's seeded generator, so rates are reproducible. */
-  constructor(private readonly random: () => number) {}
+  /**
+   * @param random the simulator's seeded generator, so rates are reproducible.
+   * @param outages where `down` specs go; without it they are refused.
+   */
+  constructor(
+    private readonly random: () => number,
+    private readonly outages?: OutageControl,
+  ) {}
 
   /**
-   * Adds one rule or several (the output of `parseFaultSpec` works as is).
-   * @throws RangeError when a rate is outside 0..1 or a count/ms is negative.
+   * Adds one rule, several, or an outage (the output of `parseFaultSpec` works as is).
+   * @throws RangeError when a rate is outside 0..1, a count/ms is negative, or outages are not supported.
    */
-  set(rules: FaultRule | readonly FaultRule[]): void {
-    for (const rule of Array.isArray(rules) ? rules : [rules as FaultRule]) {
+  set(rules: FaultRule | readonly FaultRule[] | OutageSpec): void {
+    if (!Array.isArray(rules) && (rules as OutageSpec).kind === 'down') {
+      if (!this.outages) throw new RangeError('this simulator cannot take the endpoint down');
+      this.outages.start(rules as OutageSpec);
+      return;
+    }
+    for (const rule of Array.isArray(rules) ? (rules as readonly FaultRule[]) : [rules as FaultRule]) {
       if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) throw new RangeError(`fault rate ${rule.rate} is not within 0..1`);
       if ((rule.count ?? 0) < 0 || (rule.ms ?? 0) < 0) throw new RangeError('fault count and ms must not be negative');
       this.rules.push({ rule, remaining: rule.count });
     }
   }
 
-  /** Removes every rule, or only those for one operation (use '*' for the all-operation rules). */
+  /** Removes every rule and outage, or only the rules for one operation (use '*' for the all-operation rules). */
   clear(operation?: string): void {
+    if (operation === undefined) this.outages?.cancelAll();
     this.rules = operation === undefined ? [] : this.rules.filter((r) => (r.rule.operation ?? '*') !== operation);
   }
 

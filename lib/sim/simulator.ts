@@ -15,25 +15,25 @@ import { World } from './world.js';
 
 export interface SimulatorOptions {
   /** Port on 127.0.0.1; 0 or absent = an ephemeral port. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** `demo` (default), a sized scenario, or its string form (see `parseScenario`). */
-  readonly scenario?: Scenario | string;
+  readonly scenario?: Scenario | string | undefined;
   /** Seed for everything random (default 1): the same seed and clock give the same world. */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /** The clock, epoch ms (default `Date.now`). */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /** Default us-east-1. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** Name of the main cluster (default `demo` for the demo, `sim` for sized scenarios). */
-  readonly clusterName?: string;
+  readonly clusterName?: string | undefined;
   /** More clusters, each with a few steady services, for testing a cluster picker. */
-  readonly extraClusters?: readonly string[];
+  readonly extraClusters?: readonly string[] | undefined;
   /** Whether the world changes on `tick()` (default: on for the demo, off for sized scenarios). */
-  readonly living?: boolean;
+  readonly living?: boolean | undefined;
   /** Ticks on a timer this often while living (default 5,000 ms); 0 = only when `tick()` is called. */
-  readonly tickIntervalMs?: number;
+  readonly tickIntervalMs?: number | undefined;
   /** Fault rules and outages in force from the start. */
-  readonly faults?: readonly (FaultRule | OutageSpec)[];
+  readonly faults?: readonly (FaultRule | OutageSpec)[] | undefined;
 }
 
 /** A running simulator. */
@@ -89,12 +89,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
 
   const faultRandom = new SeededRandom(seed + 7919);
-  const faults = new Faults(() => faultRandom.next());
-  const outages: OutageSpec[] = [];
-  for (const spec of options.faults ?? []) {
-    if (spec.kind === 'down') outages.push(spec);
-    else faults.set(spec);
-  }
+  const outageTimers = new Set<NodeJS.Timeout>();
+  // The faults need the server for outages and the server needs the faults: the server is filled in below.
+  const target: { server?: SimServer } = {};
+  const faults = new Faults(() => faultRandom.next(), {
+    start: (outage) => {
+      if (target.server) scheduleOutage(target.server, outage, outageTimers);
+    },
+    cancelAll: () => {
+      for (const t of outageTimers) clearTimeout(t);
+      outageTimers.clear();
+      void target.server?.resumeListening().catch(reportOutageError);
+    },
+  });
   const ledger = new Ledger();
   const server = new SimServer({
     now,
@@ -112,16 +119,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return name.startsWith('arn:') ? name : world.arn('cluster', name);
     },
   });
+  target.server = server;
   const port = await server.listen(options.port ?? 0);
 
   const living = options.living ?? scenario === 'demo';
   const tick = (): void => {
     if (living) tickWorld(world, now(), DEMO_RATES);
   };
-  const timers: NodeJS.Timeout[] = [];
   const interval = options.tickIntervalMs ?? 5_000;
-  if (living && interval > 0) timers.push(setInterval(tick, interval).unref());
-  for (const outage of outages) scheduleOutage(server, outage, timers);
+  const ticker = living && interval > 0 ? setInterval(tick, interval).unref() : undefined;
+  for (const spec of options.faults ?? []) faults.set(spec);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -134,23 +141,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stopListening: () => server.stopListening(),
     resumeListening: () => server.resumeListening(),
     async close() {
-      for (const t of timers) clearTimeout(t);
+      clearInterval(ticker);
+      for (const t of outageTimers) clearTimeout(t);
+      outageTimers.clear();
       await server.stopListening();
     },
   };
 }
 
-/** Takes the endpoint down for `downMs` at the end of every `everyMs`. */
-function scheduleOutage(server: SimServer, outage: OutageSpec, timers: NodeJS.Timeout[]): void {
-  const cycle = (): void => {
-    timers.push(
-      setTimeout(() => {
-        void server.stopListening().then(() => {
-          timers.push(setTimeout(() => void server.resumeListening().then(cycle, reportOutageError), outage.downMs).unref());
-        }, reportOutageError);
-      }, outage.everyMs - outage.downMs).unref(),
-    );
+/** Takes the endpoint down for `downMs` at the end of every `everyMs`, until the timers are cleared. */
+function scheduleOutage(server: SimServer, outage: OutageSpec, timers: Set<NodeJS.Timeout>): void {
+  const later = (ms: number, action: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      action();
+    }, ms).unref();
+    timers.add(timer);
   };
+  const cycle = (): void =>
+    later(outage.everyMs - outage.downMs, () => {
+      server.stopListening().then(() => later(outage.downMs, () => server.resumeListening().then(cycle, reportOutageError)), reportOutageError);
+    });
   cycle();
 }
 
