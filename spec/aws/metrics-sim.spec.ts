@@ -149,3 +149,19 @@ test('throttling that outlasts the retries is reported as throttling, not as sta
   assert.match(out.metrics.error ?? '', /GetMetricData is throttled by AWS/);
   assert.equal(out.services[0]?.metrics, undefined);
 });
+
+test('aborting a refresh mid-call rejects with the abort and leaves the series due for the next refresh', async (t) => {
+  const r = await rig(t, {
+    scenario: { services: 1, tasksPerService: 1, containersPerTask: 1, insights: 'disabled' },
+    faults: [{ kind: 'latency', operation: 'GetMetricData', ms: 2_000 }],
+  });
+  const snap = await r.snapshot();
+  const controller = new AbortController();
+  const pending = r.metrics.attach(snap, [], controller.signal);
+  setTimeout(() => controller.abort(new Error('refresh cancelled')), 50);
+  await assert.rejects(pending, /refresh cancelled/);
+  r.sim.faults.clear();
+  const out = await r.metrics.attach(snap, [], signal());
+  assert.equal(out.metrics.metricsRequested, 2, 'asked again in the same minute: the aborted call did not count as done');
+  assert.ok(out.services[0]?.metrics?.cpuPct !== undefined);
+});
