@@ -39,7 +39,9 @@ function listWords(words: readonly string[]): string {
  * @throws ConfigError for a TOML syntax error (with the parser's line:column), an unknown section or
  *   key (naming the nearest valid one), or a value of the wrong type or out of range.
  */
-export function parseConfigFile(source: string, file: string): FileConfig {
+export function parseConfigFile(text: string, file: string): FileConfig {
+  // Some Windows editors save a byte-order mark, which the TOML parser rejects as an unknown character.
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const doc = parseToml(source, file);
   const where = (path: readonly string[], at: 'key' | 'value'): { file: string; line?: number; col?: number } => {
     const position = locateKey(source, path);
