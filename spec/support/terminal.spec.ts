@@ -85,6 +85,8 @@ describe('the terminal harness', () => {
     await term.click(4, 2);
     await term.wheel('down', 0, 0);
     await term.waitForText('got "\\u001b[<0;5;3M\\u001b[<0;5;3m\\u001b[<65;1;1M"');
+    await term.doubleClick(0, 1);
+    await term.waitForText('65;1;1M\\u001b[<0;1;2M\\u001b[<0;1;2m\\u001b[<0;1;2M\\u001b[<0;1;2m"');
     assert.deepEqual(term.modes.mouseTracking, 'vt200');
     assert.equal(term.modes.sgrMouse, true);
   });
@@ -107,6 +109,7 @@ describe('the terminal harness', () => {
 
     await term.press('down', 'enter');
     await term.waitForText('picked beta');
+    await term.waitForTextGone('ready');
     const gamma = await term.waitForText('gamma');
     await term.click(gamma.col, gamma.row);
     await term.waitForText('clicked gamma');
