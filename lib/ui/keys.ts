@@ -62,15 +62,17 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 ];
 
 /** Keys blessed names rather than prints; everything else is matched by the character typed. */
-const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'return', 'escape', 'tab', 'backspace', 'delete', 'C-c', 'space']);
+const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backspace', 'delete', 'C-c', 'space']);
 
 /**
  * One name per key press from blessed's keypress arguments: `G`, `/`, `?` as typed, `up`, `enter`, `C-c` as
- * blessed names them. Undefined for presses that name nothing (e.g. a lone modifier).
+ * blessed names them. Undefined for presses that name nothing (a lone modifier, the duplicate `return`).
  */
 export function keyNameOf(ch: string | undefined, key: { full?: string | undefined; name?: string | undefined } | undefined): string | undefined {
   const full = key?.full;
-  if (full !== undefined && NAMED_KEYS.has(full)) return full === 'return' ? 'enter' : full;
+  // blessed reports a carriage return twice, as `return` and again as `enter`: count only the second.
+  if (full === 'return') return undefined;
+  if (full !== undefined && NAMED_KEYS.has(full)) return full;
   if (ch !== undefined && ch.length > 0 && ch >= ' ' && ch !== '\x7f') return ch;
   return full ?? key?.name;
 }

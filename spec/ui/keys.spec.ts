@@ -8,7 +8,9 @@ describe('key bindings', () => {
     assert.equal(keyNameOf('G', { full: 'S-g', name: 'g' }), 'G');
     assert.equal(keyNameOf('/', { full: '/', name: undefined }), '/');
     assert.equal(keyNameOf(undefined, { full: 'up', name: 'up' }), 'up');
-    assert.equal(keyNameOf('\r', { full: 'return', name: 'return' }), 'enter');
+    assert.equal(keyNameOf('\r', { full: 'enter', name: 'enter' }), 'enter');
+    // blessed sends a carriage return as `return` and again as `enter`; one press must act once.
+    assert.equal(keyNameOf('\r', { full: 'return', name: 'return' }), undefined);
     assert.equal(keyNameOf('\x1b', { full: 'escape', name: 'escape' }), 'escape');
     assert.equal(keyNameOf('\t', { full: 'tab', name: 'tab' }), 'tab');
     assert.equal(keyNameOf('\x03', { full: 'C-c', name: 'c' }), 'C-c');

@@ -1,0 +1,214 @@
+// The dashboard in a real pseudo-terminal, read through a terminal emulator, driven by a fake poller (no
+// simulator): what a person sees and does, and that the terminal is left as it was found.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { closeAllTerminals, startTerminal } from '../../support/terminal.js';
+import type { TestTerminal } from '../../support/terminal.js';
+import { repoRoot } from '../../support/paths.js';
+
+const SCRIPT = join(repoRoot, 'dist/spec/ui/e2e/fake-dashboard.js');
+// Generous: CI is a loaded 2-core box. Only a limit on waiting, never an assertion about speed.
+const WAIT = { timeoutMs: 30_000 };
+
+async function open(flags: string[] = [], cols = 120, rows = 40): Promise<TestTerminal> {
+  const term = await startTerminal({ command: process.execPath, args: [SCRIPT, ...flags], cols, rows, env: { CI: 'true' } });
+  await term.waitForText('Services', WAIT);
+  return term;
+}
+
+function assertRestored(term: TestTerminal): void {
+  assert.deepEqual(term.unrestoredModes(), [], term.screen());
+}
+
+after(closeAllTerminals);
+
+describe('dashboard in a terminal (fake poller)', () => {
+  it('shows the header and every service, selects the first, and quits with q restoring the terminal', async () => {
+    const term = await open();
+    await term.waitForText('worker', WAIT);
+    assert.ok(term.findText('demo'), 'cluster name in the header');
+    for (const name of ['api', 'billing', 'checkout', 'frontend', 'search']) assert.ok(term.findText(name), name);
+    await term.waitForText('Tasks · api', WAIT);
+    assert.equal(term.modes.alternateScreen, true);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+    await term.waitForText('dashboard exited with 0; poller calls: 1 stop', WAIT);
+  });
+
+  it('moves with j/k and arrows, drills into a service with Enter and expands a task', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('j');
+    await term.waitForText('Tasks · billing', WAIT);
+    term.press('down');
+    await term.waitForText('Tasks · checkout', WAIT);
+    term.press('k');
+    await term.waitForText('Tasks · billing', WAIT);
+    term.press('G');
+    await term.waitForText('Tasks · worker', WAIT);
+    term.press('g');
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('enter');
+    // The tree has focus; Enter on the task line expands it to its containers.
+    term.press('enter');
+    await term.waitForText('sidecar', WAIT);
+    term.press('escape');
+    term.press('j');
+    await term.waitForText('Tasks · billing', WAIT);
+    term.press('ctrl-c');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+  });
+
+  it('selects the row clicked with the mouse, over SGR reporting', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    assert.equal(term.modes.sgrMouse, true, 'SGR mouse encoding is forced');
+    const row = term.findText(/checkout\s+ACTIVE/);
+    assert.ok(row);
+    term.click(row.col + 2, row.row);
+    await term.waitForText('Tasks · checkout', WAIT);
+    term.wheel('down', row.col + 2, row.row);
+    await term.waitForText('Tasks · frontend', WAIT);
+    const search = term.findText(/search\s+ACTIVE/);
+    assert.ok(search);
+    term.doubleClick(search.col, search.row);
+    await term.waitForText('Tasks · search', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+  });
+
+  it('filters with /, shows the match count, keeps it on Enter and clears it with Esc', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('/');
+    term.type('wor');
+    await term.waitForText('1 match', WAIT);
+    await term.waitForTextGone(/billing\s+ACTIVE/, WAIT);
+    assert.ok(term.findText(/worker\s+ACTIVE/));
+    term.press('enter');
+    await term.waitForText('filter "wor"', WAIT);
+    await term.waitForText('Tasks · worker', WAIT);
+    term.press('escape');
+    await term.waitForText(/billing\s+ACTIVE/, WAIT);
+    await term.waitForText('Tasks · worker', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  it('cycles the sort with s and shows it in the table label', async () => {
+    const term = await open();
+    await term.waitForText('sort: name', WAIT);
+    term.press('s');
+    await term.waitForText('sort: health', WAIT);
+    // Worst first: the unhealthy billing service leads.
+    const billing = term.findText(/billing\s+ACTIVE/);
+    const api = term.findText(/api\s+ACTIVE/);
+    assert.ok(billing && api && billing.row < api.row);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  it('lays out again on resize: compact at 70×20, too small at 50×12, full again at 120×40', async () => {
+    const term = await open();
+    await term.waitForText('Details', WAIT);
+    term.resize(70, 20);
+    await term.waitForTextGone('Details', WAIT);
+    await term.waitForText(/api/, WAIT);
+    term.resize(50, 12);
+    await term.waitForText('terminal too small (need 60×15', WAIT);
+    term.resize(120, 40);
+    await term.waitForText('Details', WAIT);
+    await term.waitForText(/worker\s+ACTIVE/, WAIT);
+    assert.equal(term.findText('too small'), undefined);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+  });
+
+  it('shows the help from the binding table, with the CloudWatch cost', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('?');
+    await term.waitForText('Filter services by name', WAIT);
+    await term.waitForText('metrics requested in the last hour: 120', WAIT);
+    await term.waitForText('$0.03', WAIT);
+    term.press('escape');
+    await term.waitForTextGone('Filter services by name', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  it('copies the console URL of the selection and says so in the status line', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('c');
+    await term.waitForText('Copied https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/demo/services/api/health', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  it('turns mouse capture off and on with m', async () => {
+    const term = await open();
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('m');
+    await term.waitFor(() => term.modes.mouseTracking === 'none', 'mouse tracking off', WAIT);
+    term.press('m');
+    await term.waitFor(() => term.modes.mouseTracking !== 'none' && term.modes.sgrMouse, 'mouse tracking on again', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+  });
+
+  it('never turns mouse reporting on with mouse disabled', async () => {
+    const term = await open(['--no-mouse']);
+    await term.waitForText('Tasks · api', WAIT);
+    const tracking = term.decModeChanges.filter((c) => c.set && [9, 1000, 1002, 1003, 1006].includes(c.mode));
+    assert.deepEqual(tracking, []);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+    it(`restores the terminal on ${signal}`, async () => {
+      const term = await open();
+      await term.waitForText('Tasks · api', WAIT);
+      term.kill(signal);
+      assert.equal(await term.waitForExit(WAIT), code);
+      assertRestored(term);
+    });
+  }
+
+  it('an uncaught error restores the terminal, is printed, and exits 1', async () => {
+    const term = await startTerminal({ command: process.execPath, args: [SCRIPT, '--crash'], env: { CI: 'true' } });
+    assert.equal(await term.waitForExit(WAIT), 1);
+    assertRestored(term);
+    assert.ok(term.findText('deliberate crash for the test'), term.screen());
+  });
+
+  it('keeps console output and process warnings off the terminal', async () => {
+    const term = await open(['--warn']);
+    await term.waitForText('Tasks · api', WAIT);
+    // The stray output is scheduled shortly after start; a refresh after it proves it has run.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    term.press('r');
+    await term.settle();
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assert.ok(!term.rawOutput.includes('STRAY'), 'nothing stray reached the terminal');
+  });
+
+  it('picks a cluster from the list when none is configured', async () => {
+    const term = await startTerminal({ command: process.execPath, args: [SCRIPT, '--picker'], env: { CI: 'true' } });
+    await term.waitForText('Choose a cluster', WAIT);
+    await term.waitForText('staging', WAIT);
+    term.press('enter');
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
+  });
+});
