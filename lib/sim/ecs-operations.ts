@@ -77,10 +77,12 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
     }
     const family = optString(input, 'family');
     const startedBy = optString(input, 'startedBy');
-    const source = service ? service.tasks : [...cluster.tasks.values()];
-    const arns = source
-      .filter((t) => t.desiredStatus === desiredStatus && (family === undefined || t.taskDef.family === family) && (startedBy === undefined || t.startedBy === startedBy))
-      .map((t) => t.arn);
+    const key = JSON.stringify([cluster.name, service?.name, desiredStatus, family, startedBy]);
+    const arns = world.taskListing(key, () =>
+      (service ? service.tasks : [...cluster.tasks.values()])
+        .filter((t) => t.desiredStatus === desiredStatus && (family === undefined || t.taskDef.family === family) && (startedBy === undefined || t.startedBy === startedBy))
+        .map((t) => world.taskArn(t)),
+    );
     const { page, nextToken } = paginate(arns, input, 100, 100);
     return { taskArns: page, ...(nextToken ? { nextToken } : {}) };
   },

@@ -1,5 +1,6 @@
 // World records rendered as the JSON shapes ECS returns (field names and types as in the ECS API reference).
 
+import { hashString, mixHash } from './rng.js';
 import type { SimCluster, SimDeployment, SimService, SimTask, SimTaskDef } from './world-types.js';
 import type { JsonObject } from './wire.js';
 import { seconds } from './wire.js';
@@ -111,11 +112,13 @@ export function serviceShape(cluster: SimCluster, service: SimService): JsonObje
 
 /** A task with its containers; container cpu/memory come from the task definition, as strings. */
 export function taskShape(cluster: SimCluster, task: SimTask): JsonObject {
+  const taskArn = cluster.arn.replace(':cluster/', ':task/') + '/' + task.id;
+  const idHash = hashString(task.id);
   return {
-    taskArn: task.arn,
+    taskArn,
     clusterArn: cluster.arn,
     taskDefinitionArn: task.taskDef.arn,
-    group: task.group,
+    group: task.serviceName === undefined ? `family:${task.taskDef.family}` : `service:${task.serviceName}`,
     ...(task.startedBy === undefined ? {} : { startedBy: task.startedBy }),
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
@@ -136,12 +139,13 @@ export function taskShape(cluster: SimCluster, task: SimTask): JsonObject {
     version: task.stoppedAt === undefined ? 3 : 5,
     containers: task.containers.map((c, i) => {
       const def = task.taskDef.containers[i];
+      const suffix = String(mixHash(idHash, i + 1)).padStart(10, '0');
       return {
-        containerArn: `${cluster.arn.replace(':cluster/', ':container/')}/${task.id}/${c.runtimeId.slice(-10)}`,
-        taskArn: task.arn,
+        containerArn: `${cluster.arn.replace(':cluster/', ':container/')}/${task.id}/${suffix}`,
+        taskArn,
         name: c.name,
         image: def?.image,
-        runtimeId: c.runtimeId,
+        runtimeId: `${task.id}-${suffix}`,
         lastStatus: c.lastStatus,
         healthStatus: c.healthStatus,
         ...(c.exitCode === undefined ? {} : { exitCode: c.exitCode }),

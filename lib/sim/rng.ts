@@ -31,6 +31,8 @@ function avalanche(value: number): number {
   return h >>> 0;
 }
 
+const HEX_BUFFER = Buffer.alloc(36);
+
 /** A small deterministic generator (mulberry32); the same seed always yields the same sequence. */
 export class SeededRandom {
   private state: number;
@@ -65,17 +67,17 @@ export class SeededRandom {
     return item;
   }
 
-  /** `length` lowercase hex digits, like an ECS task id. */
+  /** `length` (even, at most 64) lowercase hex digits, like an ECS task id. */
   hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 0x10000).toString(16).padStart(4, '0');
-    return out.slice(0, length);
+    // One native conversion instead of string concatenation: startup of 25,000-task scenarios depends on it.
+    for (let i = 0; i < length / 2; i += 4) HEX_BUFFER.writeUInt32BE(Math.floor(this.next() * 0x100000000), i);
+    return HEX_BUFFER.toString('hex', 0, length / 2);
   }
 
-  /** `length` decimal digits, like the number in a deployment id. */
+  /** `length` decimal digits without a leading zero, like the number in a deployment id. */
   digits(length: number): string {
     let out = String(this.int(1, 9));
-    while (out.length < length) out += String(this.int(0, 9));
-    return out;
+    while (out.length < length) out += String(Math.floor(this.next() * 1e9)).padStart(9, '0');
+    return out.length === length ? out : out.slice(0, length);
   }
 }

@@ -37,21 +37,19 @@ export interface SimTaskDef {
 
 export interface SimContainer {
   readonly name: string;
-  readonly runtimeId: string;
   lastStatus: string;
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
   exitCode?: number;
   reason?: string;
 }
 
+/** A task. Its ARN, group and container runtime ids are derived when rendered, to keep 25,000 tasks small. */
 export interface SimTask {
   readonly id: string;
-  readonly arn: string;
   readonly clusterName: string;
-  /** Absent for standalone tasks. */
-  readonly serviceName?: string;
-  readonly group: string;
-  readonly startedBy?: string;
+  /** Undefined for standalone tasks. */
+  readonly serviceName: string | undefined;
+  readonly startedBy: string | undefined;
   readonly taskDef: SimTaskDef;
   readonly availabilityZone: string;
   readonly createdAt: number;

@@ -5,6 +5,7 @@ import type { InsightsMode } from '../model/types.js';
 import type { SeededRandom } from './rng.js';
 import type {
   SimCluster,
+  SimContainer,
   SimContainerDef,
   SimDeployment,
   SimService,
@@ -35,11 +36,16 @@ export interface NewService {
 export class World {
   readonly clusters: SimCluster[] = [];
   private readonly taskDefs = new Map<string, SimTaskDef[]>();
+  private eventSeq = 0;
+  private readonly zones: readonly string[];
+  private readonly listings = new Map<string, readonly string[]>();
 
   constructor(
     readonly region: string,
     readonly rng: SeededRandom,
-  ) {}
+  ) {
+    this.zones = ['a', 'b', 'c'].map((z) => region + z);
+  }
 
   /** An ARN in this account and region, e.g. `arn('cluster', 'demo')`. */
   arn(resource: string, path: string): string {
@@ -130,23 +136,24 @@ export class World {
   /** Creates a task; `startedAt` given means it is RUNNING, else it is PROVISIONING. */
   launchTask(cluster: SimCluster, service: SimService | undefined, deployment: SimDeployment | undefined, taskDef: SimTaskDef, createdAt: number, startedAt?: number): SimTask {
     const id = this.rng.hex(32);
+    const containers = taskDef.containers.map((c): SimContainer => ({ name: c.name, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' }));
+    // Every field is set in one literal of one shape: 25,000 of these must be cheap to build and hold.
     const task: SimTask = {
       id,
-      arn: this.arn('task', `${cluster.name}/${id}`),
       clusterName: cluster.name,
-      ...(service ? { serviceName: service.name } : {}),
-      group: service ? `service:${service.name}` : `family:${taskDef.family}`,
-      ...(deployment ? { startedBy: deployment.id } : {}),
+      serviceName: service?.name,
+      startedBy: deployment?.id,
       taskDef,
-      availabilityZone: `${this.region}${this.rng.pick(['a', 'b', 'c'])}`,
+      availabilityZone: this.zones[Math.floor(this.rng.next() * this.zones.length)] ?? this.region,
       createdAt,
       lastStatus: 'PROVISIONING',
       desiredStatus: 'RUNNING',
       healthStatus: 'UNKNOWN',
-      containers: taskDef.containers.map((c) => ({ name: c.name, runtimeId: `${id}-${this.rng.digits(10)}`, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' })),
+      containers,
       load: (service?.load ?? 1) * (0.8 + this.rng.next() * 0.4),
     };
     cluster.tasks.set(id, task);
+    this.listings.clear();
     service?.tasks.push(task);
     if (startedAt !== undefined) this.markRunning(task, startedAt);
     return task;
@@ -175,6 +182,7 @@ export class World {
   /** Stops a task; `failed` names the container that caused it, with its exit code and reason when known. */
   stopTask(task: SimTask, at: number, stopCode: string, stoppedReason: string, failed?: { container: string; exitCode?: number; reason?: string }): void {
     const wasRunning = task.startedAt !== undefined;
+    this.listings.clear();
     task.desiredStatus = 'STOPPED';
     task.lastStatus = 'STOPPED';
     task.stoppingAt = at;
@@ -194,6 +202,24 @@ export class World {
     }
   }
 
+  /**
+   * A task listing, computed once until a task is launched, stopped or forgotten: paging through 25,000
+   * tasks 100 at a time must not filter them all 250 times.
+   */
+  taskListing(key: string, compute: () => readonly string[]): readonly string[] {
+    let listing = this.listings.get(key);
+    if (!listing) {
+      listing = compute();
+      this.listings.set(key, listing);
+    }
+    return listing;
+  }
+
+  /** A task's ARN. */
+  taskArn(task: SimTask): string {
+    return this.arn('task', `${task.clusterName}/${task.id}`);
+  }
+
   /** Appends a service event, keeping the latest 100 as ECS does. */
   addEvent(service: SimService, at: number, message: string): void {
     service.events.unshift({ id: this.uuid(), createdAt: at, message: `(service ${service.name}) ${message}` });
@@ -206,6 +232,7 @@ export class World {
       for (const [id, task] of cluster.tasks) {
         if (task.stoppedAt === undefined || now - task.stoppedAt <= STOPPED_TASK_RETENTION_MS) continue;
         cluster.tasks.delete(id);
+        this.listings.clear();
         const service = task.serviceName === undefined ? undefined : cluster.serviceByName.get(task.serviceName);
         if (service) service.tasks = service.tasks.filter((t) => t !== task);
       }
@@ -213,7 +240,9 @@ export class World {
   }
 
   private uuid(): string {
-    const h = this.rng.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+    // One random draw per event keeps large scenarios cheap; the sequence number keeps ids unique.
+    const seq = (this.eventSeq++).toString(16).padStart(12, '0');
+    const r = this.rng.hex(8);
+    return `${r}-${seq.slice(0, 4)}-4${r.slice(0, 3)}-a${r.slice(3, 6)}-${seq}`;
   }
 }
