@@ -26,6 +26,8 @@ export interface CliOptions {
   readonly once: boolean;
   readonly json: boolean;
   readonly noMouse: boolean;
+  /** Open the cluster picker even when a cluster is configured. */
+  readonly pick: boolean;
   readonly logFile?: string;
   readonly help: boolean;
   readonly version: boolean;
@@ -33,7 +35,7 @@ export interface CliOptions {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const defaults = (): Mutable<CliOptions> => ({ demo: false, faults: [], once: false, json: false, noMouse: false, help: false, version: false });
+const defaults = (): Mutable<CliOptions> => ({ demo: false, faults: [], once: false, json: false, noMouse: false, pick: false, help: false, version: false });
 
 const flagNames = FLAGS.flatMap((f) => (f.short === undefined ? [f.name] : [f.name, f.short]));
 
@@ -108,6 +110,7 @@ function setSwitch(options: Mutable<CliOptions>, spec: FlagSpec): void {
     case '--once': options.once = true; return;
     case '--json': options.json = true; return;
     case '--no-mouse': options.noMouse = true; return;
+    case '--pick': options.pick = true; return;
     default: throw new Error(`flag table and parser disagree about ${spec.name}`);
   }
 }

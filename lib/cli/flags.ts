@@ -24,6 +24,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: '--scenario', value: 'SPEC', example: 'demo', demoOnly: true, description: 'demo scenario: a name, or sizes such as services=1000' },
   { name: '--fault', value: 'SPEC', example: 'throttle=0.3', demoOnly: true, repeatable: true, description: 'inject a demo fault, e.g. throttle=0.3 (repeatable)' },
   { name: '--seed', value: 'N', example: '42', demoOnly: true, description: 'seed of the demo\'s random data (same seed, same cluster)' },
+  { name: '--pick', description: 'open the cluster picker even when a cluster is configured' },
   { name: '--once', description: 'fetch once, print and exit (no terminal needed)' },
   { name: '--json', description: 'with --once: print the snapshot as JSON on stdout' },
   { name: '--no-mouse', description: 'leave the mouse to the terminal (text selection works)' },

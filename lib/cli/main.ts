@@ -38,7 +38,8 @@ export async function main(
   io: MainIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
 ): Promise<number> {
   const fail = (message: string, code: number): number => {
-    io.stderr.write(`ecs-monitor: ${message}\n`);
+    // Messages that already name the program (the terminal check) are not prefixed twice.
+    io.stderr.write(message.startsWith('ecs-monitor ') ? `${message}\n` : `ecs-monitor: ${message}\n`);
     return code;
   };
   let options: CliOptions;
@@ -53,8 +54,9 @@ export async function main(
       io.stdout.write(`${versionText()}\n`);
       return EXIT_OK;
     }
-    checkTerminal(io.stdout.isTTY, options);
+    // Config first: a broken config file is the more useful message even when output is piped.
     config = loadConfig(options, io.env, nodeConfigDeps());
+    checkTerminal(io.stdout.isTTY, options);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) return fail(error.message, EXIT_USAGE);
     throw error;
@@ -88,8 +90,9 @@ export async function main(
   });
   const usesSso = sim === undefined && config.profile !== undefined && profileUsesSso(io.env, config.profile);
   const wiring = new Wiring(clients, config, usesSso);
-  // In the demo, no --cluster opens the demo cluster; elsewhere no cluster opens the picker.
-  const cluster = sim === undefined ? config.cluster : (options.cluster ?? sim.clusterName);
+  // In the demo, no --cluster opens the demo cluster; elsewhere no cluster (or --pick) opens the picker.
+  const configured = sim === undefined ? config.cluster : (options.cluster ?? sim.clusterName);
+  const cluster = options.pick && !options.once ? undefined : configured;
 
   try {
     if (options.once) return await once(wiring, cluster, options.json, io);
