@@ -38,8 +38,10 @@ export interface MetricsSourceOptions {
   readonly historyMinutes?: number;
   /** Points kept per series (one per minute). Default 60. */
   readonly ringCapacity?: number;
-  /** Concurrency limit shared with the ECS calls; a private limit of 4 when omitted. */
+  /** Concurrency limit shared with the ECS calls; when omitted, a private limit of `concurrency`. */
   readonly limit?: LimitFunction;
+  /** GetMetricData calls in flight at once when no shared `limit` is given. Default 4. */
+  readonly concurrency?: number;
   /**
    * Told the operation name of every request sent (pages included, retries not). Clients from
    * createAwsClients count their attempts themselves; this is for other clients.
@@ -60,6 +62,7 @@ export interface CloudWatchMetricsSource extends MetricsSource {
 }
 
 interface SeriesState {
+  readonly spec: MetricSeriesSpec;
   readonly ring: MetricRing;
   /** End of the last window attempted: the series is not fetched again before the next period. */
   lastAttemptEnd: number | undefined;
@@ -78,15 +81,25 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
   const smallLimit = options.smallClusterServiceLimit ?? DEFAULT_SMALL_CLUSTER_SERVICE_LIMIT;
   const historyMs = (options.historyMinutes ?? 30) * METRIC_PERIOD_MS;
   const ringCapacity = options.ringCapacity ?? DEFAULT_RING_CAPACITY;
-  const limit = options.limit ?? pLimit(4);
+  const limit = options.limit ?? pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
   const meter = new MetricCostMeter();
   const states = new Map<string, SeriesState>();
   let lastWanted: readonly MetricSeriesSpec[] = [];
 
   /** Drops series of services, tasks and containers that are gone, so memory follows the cluster. */
   function prune(snapshot: Snapshot): void {
-    const alive = new Set(wantedSeries(snapshot, new Set(snapshot.services.map((s) => s.name))).map((s) => s.key));
-    for (const key of states.keys()) if (!alive.has(key)) states.delete(key);
+    const alive = new Set<string>();
+    for (const s of snapshot.services) {
+      alive.add(s.name);
+      for (const t of s.tasks) {
+        alive.add(`${s.name}/${t.id}`);
+        for (const c of t.containers) alive.add(`${s.name}/${t.id}/${c.name}`);
+      }
+    }
+    for (const [key, { spec }] of states) {
+      const path = [spec.service, spec.taskId, spec.container].filter((p) => p !== undefined).join('/');
+      if (spec.cluster !== snapshot.cluster.name || !alive.has(path)) states.delete(key);
+    }
   }
 
   function currentFailure(wanted: readonly MetricSeriesSpec[]): string | undefined {
@@ -102,14 +115,15 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     const now = clock();
     const end = periodStart(now);
     prune(snapshot);
-    const wanted = wantedSeries(snapshot, detailedServices(snapshot, focus, smallLimit));
+    const detailed = detailedServices(snapshot, focus, smallLimit);
+    const wanted = wantedSeries(snapshot, detailed);
     lastWanted = wanted;
 
     const due: { series: MetricSeriesSpec; start: number }[] = [];
     for (const series of wanted) {
       let state = states.get(series.key);
       if (state === undefined) {
-        state = { ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, lastSuccessEnd: undefined, failure: undefined };
+        state = { spec: series, ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, lastSuccessEnd: undefined, failure: undefined };
         states.set(series.key, state);
       }
       if (isDue(state.lastAttemptEnd, end)) due.push({ series, start: windowStart(state.ring.newest()?.t, state.lastSuccessEnd, end, historyMs) });
@@ -173,7 +187,13 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
       ...(error === undefined ? {} : { error }),
       metricsRequested,
     };
-    return attachMetrics(snapshot, { histories, now, status, getMetricDataCalls: tally.toRecord()['GetMetricData'] ?? 0 });
+    return attachMetrics(snapshot, {
+      histories,
+      now,
+      status,
+      detailedServices: detailed,
+      getMetricDataCalls: tally.toRecord()['GetMetricData'] ?? 0,
+    });
   }
 
   return {

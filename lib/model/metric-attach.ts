@@ -15,6 +15,12 @@ export interface MetricAttachment {
   /** Evaluation time for the freshness rule, epoch ms. */
   readonly now: number;
   readonly status: MetricsStatus;
+  /**
+   * Services whose tasks and containers may have series; the others' tasks are passed through without
+   * metrics and without computing their keys (a large cluster has tens of thousands of containers).
+   * All services when omitted.
+   */
+  readonly detailedServices?: ReadonlySet<string>;
   /** GetMetricData attempts made this cycle (retries included), merged into `apiCalls` when above zero. */
   readonly getMetricDataCalls: number;
 }
@@ -61,9 +67,15 @@ function withTaskMetrics(t: Task, cluster: string, service: string, a: MetricAtt
   return h === undefined ? { ...rest, containers } : { ...rest, containers, metrics: utilization(h, a.now) };
 }
 
+function withoutTaskMetrics(t: Task): Task {
+  if (t.metrics === undefined && t.containers.every((c) => c.metrics === undefined)) return t;
+  return { ...withoutMetrics(t), containers: t.containers.map((c) => withoutMetrics(c)) };
+}
+
 function withServiceMetrics(s: Service, cluster: string, a: MetricAttachment): Service {
   const rest = withoutMetrics(s);
-  const tasks = s.tasks.map((t) => withTaskMetrics(t, cluster, s.name, a));
+  const detailed = a.detailedServices === undefined || a.detailedServices.has(s.name);
+  const tasks = s.tasks.map((t) => (detailed ? withTaskMetrics(t, cluster, s.name, a) : withoutTaskMetrics(t)));
   const h = pair(a.histories, serviceSeries(cluster, s.name, 'cpu'), serviceSeries(cluster, s.name, 'mem'));
   return h === undefined ? { ...rest, tasks } : { ...rest, tasks, metrics: utilization(h, a.now) };
 }

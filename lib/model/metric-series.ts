@@ -21,6 +21,7 @@ export interface MetricSeriesSpec {
   readonly dimensions: readonly MetricDimension[];
   readonly level: MetricLevel;
   readonly field: MetricField;
+  readonly cluster: string;
   readonly service: string;
   readonly taskId?: string;
   readonly container?: string;
@@ -37,7 +38,7 @@ function spec(
   level: MetricLevel,
   field: MetricField,
   dimensions: readonly MetricDimension[],
-  target: { service: string; taskId?: string; container?: string },
+  target: { cluster: string; service: string; taskId?: string; container?: string },
 ): MetricSeriesSpec {
   const names = METRIC_NAMES[level];
   const metricName = names[field];
@@ -51,7 +52,7 @@ export function serviceSeries(cluster: string, service: string, field: MetricFie
     { name: 'ClusterName', value: cluster },
     { name: 'ServiceName', value: service },
   ];
-  return spec('service', field, dims, { service });
+  return spec('service', field, dims, { cluster, service });
 }
 
 /** TaskCpuUtilization or TaskMemoryUtilization of a task, {ClusterName, ServiceName, TaskId}. */
@@ -61,7 +62,7 @@ export function taskSeries(cluster: string, service: string, taskId: string, fie
     { name: 'ServiceName', value: service },
     { name: 'TaskId', value: taskId },
   ];
-  return spec('task', field, dims, { service, taskId });
+  return spec('task', field, dims, { cluster, service, taskId });
 }
 
 /** ContainerCpuUtilized or ContainerMemoryUtilized, {ClusterName, ServiceName, TaskId, ContainerName}. */
@@ -78,5 +79,5 @@ export function containerSeries(
     { name: 'TaskId', value: taskId },
     { name: 'ContainerName', value: container },
   ];
-  return spec('container', field, dims, { service, taskId, container });
+  return spec('container', field, dims, { cluster, service, taskId, container });
 }

@@ -252,3 +252,14 @@ test('with standard Insights container values are undefined and the header says 
   assert.equal(out.services[0]?.tasks[0]?.metrics, undefined);
   assert.equal(out.services[0]?.tasks[0]?.containers[0]?.metrics, undefined);
 });
+
+test('switching to another cluster drops the first cluster\'s series', async (t) => {
+  const stub = await startCloudWatchStub(everyMinute());
+  t.after(() => stub.close());
+  const source = createMetricsSource(stub.client(), { cluster: 'prod', now: () => T0 });
+  await source.attach(testSnapshot('prod', 'disabled', web), [], AbortSignal.timeout(10_000));
+  const other = await source.attach(testSnapshot('staging', 'disabled', web), [], AbortSignal.timeout(10_000));
+  assert.equal(source.stats().trackedSeries, 2);
+  assert.equal(other.metrics.metricsRequested, 2, 'same service name, other cluster: fetched, not reused');
+  assert.equal(stub.requests[1]?.queries[0]?.dimensions['ClusterName'], 'staging');
+});

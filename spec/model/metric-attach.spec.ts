@@ -48,3 +48,19 @@ test('a level without its series gets no metrics at all, even when the input car
   assert.equal('GetMetricData' in out.apiCalls, true, 'earlier calls already merged stay');
   assert.equal(out.apiCalls['GetMetricData'], 1);
 });
+
+test('tasks of services that are not detailed lose any container metrics they carried', () => {
+  const snap = testSnapshot('prod', 'enhanced', [{ name: 'web', tasks: ['t1'], containers: ['app'] }]);
+  const histories = new Map<string, readonly MetricPoint[]>([
+    [taskSeries('prod', 'web', 't1', 'cpu').key, fresh],
+    [taskSeries('prod', 'web', 't1', 'mem').key, fresh],
+    [containerSeries('prod', 'web', 't1', 'app', 'cpu').key, fresh],
+    [containerSeries('prod', 'web', 't1', 'app', 'mem').key, fresh],
+  ]);
+  const status = { mode: 'enhanced' as const, metricsRequested: 0 };
+  const detailed = attachMetrics(snap, { histories, now: NOW, status, getMetricDataCalls: 0, detailedServices: new Set(['web']) });
+  assert.equal(detailed.services[0]?.tasks[0]?.containers[0]?.metrics?.cpuUsed, 25);
+  const focusMoved = attachMetrics(detailed, { histories, now: NOW, status, getMetricDataCalls: 0, detailedServices: new Set() });
+  assert.equal(focusMoved.services[0]?.tasks[0]?.metrics, undefined);
+  assert.equal(focusMoved.services[0]?.tasks[0]?.containers[0]?.metrics, undefined);
+});
