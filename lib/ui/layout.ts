@@ -38,8 +38,8 @@ export function layoutMode(cols: number, rows: number): LayoutMode {
 export function computeLayout(cols: number, rows: number): DashboardLayout {
   const mode = layoutMode(cols, rows);
   if (mode === 'too-small') return { mode, cols, rows };
-  // The header box shows two lines in the full layout, one in the compact one (plus its border).
-  const headerHeight = mode === 'full' ? 4 : 3;
+  // The header's two lines plus its border, in both layouts: the second line holds the age and countdown.
+  const headerHeight = 4;
   const header: Rect = { top: 0, left: 0, width: cols, height: headerHeight };
   const status: Rect = { top: rows - 1, left: 0, width: cols, height: 1 };
   const body = rows - headerHeight - 1;

@@ -4,14 +4,10 @@ import type { Service, Snapshot, Task } from '../model/types.js';
 import type { DashboardLayout, Rect } from './layout.js';
 import { effectiveFilter, selectedLineIndex, selectedServiceIndex } from './view-state.js';
 import type { Pane, ViewContext, ViewState } from './view-state.js';
-import {
-  renderContainerDetails,
-  renderServiceDetails,
-  renderTaskDetails,
-  renderTaskTree,
-} from './screen/render-placeholders.js';
+import { renderContainerDetails, renderServiceDetails, renderTaskDetails } from './render/details.js';
+import { renderTaskTree } from './render/tree.js';
 import { selectServices } from './render/service-table.js';
-import type { TreeLine } from './screen/render-placeholders.js';
+import type { TreeLine } from './render/tree.js';
 
 export interface DashboardModel {
   /** All services after filter and sort, in display order. */

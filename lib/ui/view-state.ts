@@ -3,7 +3,7 @@
 // The screen layer derives a ViewContext from the snapshot, feeds actions in and draws what comes out.
 import { clampIndex, keepVisible, pageStep } from './list-window.js';
 import type { SortKey } from './render/service-table.js';
-import type { TreeLine } from './screen/render-placeholders.js';
+import type { TreeLine } from './render/tree.js';
 
 export type Pane = 'services' | 'tree' | 'details';
 

@@ -16,7 +16,7 @@ import { urlOfSelection } from '../selection-url.js';
 import { DashboardView } from './dashboard-view.js';
 import type { DashboardFrame } from './dashboard-view.js';
 import type { ModeHost, MonitorInput, MouseEvent, ScreenMode } from './mode.js';
-import { renderHeader } from './render-placeholders.js';
+import { renderHeader } from '../render/header.js';
 import { renderServiceHeader, renderServiceRow, serviceColumns } from '../render/service-table.js';
 import { renderTooSmall } from '../render/too-small.js';
 

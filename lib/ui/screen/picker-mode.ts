@@ -14,7 +14,7 @@ import { clean } from '../render/text.js';
 import { renderTooSmall } from '../render/too-small.js';
 import type { ModeHost, MouseEvent, ScreenMode } from './mode.js';
 import { createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
-import { renderClusterRows } from './render-placeholders.js';
+import { renderClusterRows } from '../render/cluster-picker.js';
 
 const HEADER_HEIGHT = 3;
 const DOUBLE_CLICK_MS = 500;

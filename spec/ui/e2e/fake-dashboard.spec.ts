@@ -53,7 +53,9 @@ describe('dashboard in a terminal (fake poller)', () => {
     term.press('enter');
     // The tree has focus; Enter on the task line expands it to its containers.
     term.press('enter');
-    await term.waitForText('sidecar', WAIT);
+    // Container lines hang under the expanded task in the tree (the details pane lists them too: look for the branch).
+    await term.waitForText('▾ api', WAIT);
+    await term.waitForText(/─ sidecar\s+RUNNING/, WAIT);
     term.press('escape');
     term.press('j');
     await term.waitForText('Tasks · billing', WAIT);
