@@ -14,7 +14,7 @@ function usageError(argv: readonly string[]): UsageError {
   assert.fail(`expected ${argv.join(' ')} to be refused`);
 }
 
-const NOTHING = { demo: false, faults: [], once: false, json: false, noMouse: false, help: false, version: false };
+const NOTHING = { demo: false, faults: [], once: false, json: false, noMouse: false, pick: false, help: false, version: false };
 
 describe('parseArgs: each flag', () => {
   it('gives the defaults for an empty command line', () => {
@@ -38,6 +38,7 @@ describe('parseArgs: each flag', () => {
 
   it('reads the switches', () => {
     assert.deepEqual(parseArgs(['--demo', '--once', '--json', '--no-mouse']), { ...NOTHING, demo: true, once: true, json: true, noMouse: true });
+    assert.deepEqual(parseArgs(['--pick']), { ...NOTHING, pick: true });
   });
 
   it('reads the demo flags, keeping every --fault in order', () => {
