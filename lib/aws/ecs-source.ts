@@ -10,13 +10,14 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service as SdkService } from '@aws-sdk/client-ecs';
-import pLimit from 'p-limit';
 import { serviceNameFromGroup } from '../model/arn.js';
 import type { MonitorError } from '../model/errors.js';
 import type { TaskDefinitionInfo } from '../model/task-definition.js';
 import type { Cluster, Snapshot, Task } from '../model/types.js';
 import type { ClusterSource } from '../poller/types.js';
 import { CallTally } from './call-counter.js';
+import { CallQueue } from './call-queue.js';
+import type { CallPriority } from './call-queue.js';
 import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
 import { countCommandInto } from './clients.js';
 import { byNewestStop, parseCluster, parseService, parseTask, parseTaskDefinition } from './parse-ecs.js';
@@ -47,6 +48,10 @@ export interface EcsSource extends ClusterSource {
   readonly taskDefinitions: TaskDefinitionCache;
 }
 
+function priorityOf(operation: string): CallPriority {
+  return operation.startsWith('List') ? 'list' : 'describe';
+}
+
 /** Keeps a promise that is awaited later (via Promise.all) from counting as unhandled meanwhile. */
 function awaitedLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
@@ -63,7 +68,7 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
  */
 export function createEcsSource(clients: { readonly ecs: ECSClient }, options: EcsSourceOptions): EcsSource {
   const now = options.now ?? Date.now;
-  const limit = pLimit(Math.max(1, options.concurrency ?? 8));
+  const queue = new CallQueue(options.concurrency ?? 8);
   const taskDefinitions = new TaskDefinitionCache({ ttlMs: options.taskDefinitionTtlMs, now });
   const stoppedLimit = Math.min(PAGE_SIZE, Math.max(1, Math.floor(options.stoppedTaskLimit ?? PAGE_SIZE)));
   const { cluster, region } = options;
@@ -87,7 +92,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
 
     /** One AWS call, bounded, abortable, classified on failure. */
     const run = <T>(operation: string, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> =>
-      limit(async () => {
+      queue.run(priorityOf(operation), async () => {
         controller.signal.throwIfAborted();
         try {
           return await send(controller.signal);
