@@ -19,44 +19,70 @@ export interface ServiceSelection {
   readonly filter: string;
 }
 
-interface Keyed {
-  readonly s: Service;
-  readonly k: number;
-}
-
 /**
  * The services to show: those whose name contains `filter` (case-insensitive), sorted by `sort`, ties
- * by name. Health sorts worst first; tasks, CPU and memory largest first with missing metrics last.
- * Keys are computed once per service so 5,000 services sort in a few milliseconds.
+ * by name. Health sorts worst first; tasks, CPU and memory largest first (CPU and memory by the whole
+ * percent shown, so equal-looking rows stay in name order) with missing metrics last. Each service's
+ * key is computed once and packed with its name rank into one number, so the sort itself is a native
+ * numeric sort: 5,000 services take a few milliseconds. The input is not modified.
  */
 export function selectServices(services: readonly Service[], sel: ServiceSelection): readonly Service[] {
-  const needle = sel.filter.trim().toLowerCase();
-  const kept = needle === '' ? services : services.filter((s) => s.name.toLowerCase().includes(needle));
-  const byName = (a: Service, b: Service): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  if (sel.sort === 'name') return [...kept].sort(byName);
-  const keyed: Keyed[] = kept.map((s) => ({ s, k: sortKey(s, sel.sort) }));
-  keyed.sort((a, b) => a.k - b.k || byName(a.s, b.s));
-  return keyed.map((x) => x.s);
+  const kept = filterByName(services, sel.filter);
+  // Snapshots arrive sorted by name, so the name order is usually free.
+  const ordered = isSortedByName(kept) ? [...kept] : [...kept].sort(byName);
+  if (sel.sort === 'name') return ordered;
+  const n = ordered.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = bucket(ordered[i] as Service, sel.sort) * n + i;
+  packed.sort();
+  const out: Service[] = new Array<Service>(n);
+  for (let i = 0; i < n; i++) {
+    const p = packed[i] as number;
+    out[i] = ordered[p - Math.floor(p / n) * n] as Service;
+  }
+  return out;
 }
 
-// Smaller sorts first; missing metrics get +Infinity so they go last.
-function sortKey(s: Service, sort: SortKey): number {
+/** The services whose name contains `filter`, ignoring case; all of them when it is blank. */
+export function filterByName(services: readonly Service[], filter: string): readonly Service[] {
+  const needle = filter.trim();
+  if (needle === '') return services;
+  // One case-insensitive regex instead of lower-casing 5,000 names on every keystroke.
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return services.filter((s) => re.test(s.name));
+}
+
+function byName(a: Service, b: Service): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function isSortedByName(list: readonly Service[]): boolean {
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as Service).name > (list[i] as Service).name) return false;
+  return true;
+}
+
+// A non-negative integer, smaller sorts first; bounded so that `bucket * n + rank` stays exact.
+const MAX_TASKS = 1e9;
+const NO_METRIC = 1001;
+
+function bucket(s: Service, sort: SortKey): number {
   switch (sort) {
     case 'health':
       return healthRank(s.health);
     case 'tasks':
-      return -s.runningCount;
+      return MAX_TASKS - Math.min(MAX_TASKS, Math.max(0, Math.floor(s.runningCount) || 0));
     case 'cpu':
-      return metricKey(s.metrics?.cpuPct);
+      return metricBucket(s.metrics?.cpuPct);
     case 'memory':
-      return metricKey(s.metrics?.memPct);
+      return metricBucket(s.metrics?.memPct);
     default:
       return 0;
   }
 }
 
-function metricKey(v: number | undefined): number {
-  return v === undefined || Number.isNaN(v) ? Number.POSITIVE_INFINITY : -v;
+function metricBucket(v: number | undefined): number {
+  if (v === undefined || Number.isNaN(v)) return NO_METRIC;
+  return 1000 - Math.min(1000, Math.max(0, Math.round(v)));
 }
 
 export type ColumnKey = 'name' | 'status' | 'tasks' | 'health' | 'deployments' | 'cpu' | 'memory';

@@ -48,9 +48,24 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
 
+// Widths of BMP code points, filled in as they are met: 255 means not yet computed. The regex test
+// for combining marks is slow enough to dominate row rendering without it.
+const BMP_WIDTH = new Uint8Array(0x10000).fill(255);
+
 /** Cells one code point occupies: 0 for combining marks and zero-width characters, 2 for wide ones. */
 export function charWidth(cp: number): number {
   if (cp < 0x300) return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? 0 : 1;
+  if (cp < 0x10000) {
+    const known = BMP_WIDTH[cp] ?? 255;
+    if (known !== 255) return known;
+    const w = computeWidth(cp);
+    BMP_WIDTH[cp] = w;
+    return w;
+  }
+  return computeWidth(cp);
+}
+
+function computeWidth(cp: number): number {
   if (ZERO_WIDTH.test(String.fromCodePoint(cp))) return 0;
   if (cp < 0x1100) return 1;
   for (const [lo, hi] of WIDE) {

@@ -129,12 +129,28 @@ describe('render functions on random and hostile data', () => {
     );
   });
 
-  it('selectServices keeps exactly the matching services in every sort', () => {
+  it('selectServices keeps every service whose name contains the filter, in every sort', () => {
     fc.assert(
       fc.property(fc.array(service, { maxLength: 12 }), fc.constantFrom(...SORT_KEYS), text, (list, sort, filter) => {
         const out = selectServices(list, { sort, filter });
+        const needle = filter.trim();
+        for (const s of list) if (s.name.includes(needle)) assert.ok(out.includes(s));
+        for (const s of out) assert.ok(list.includes(s));
+        assert.equal(new Set(out).size, out.length);
+      }),
+      runs,
+    );
+  });
+
+  it('selectServices filters ASCII names ignoring case, whatever the sort', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'abcABC-_1.*[('), maxLength: 6 });
+    const named = fc.tuple(service, ascii).map(([s, name]) => ({ ...s, name }));
+    fc.assert(
+      fc.property(fc.array(named, { maxLength: 12 }), fc.constantFrom(...SORT_KEYS), ascii, (list, sort, filter) => {
         const needle = filter.trim().toLowerCase();
-        assert.equal(out.length, list.filter((s) => s.name.toLowerCase().includes(needle)).length);
+        const expected = list.filter((s) => s.name.toLowerCase().includes(needle));
+        const out = selectServices(list, { sort, filter });
+        assert.deepEqual([...out].sort((a, b) => list.indexOf(a) - list.indexOf(b)), expected);
       }),
       runs,
     );

@@ -158,6 +158,16 @@ describe('selectServices', () => {
     assert.deepEqual(names('name', 'r'), ['Worker', 'cron']);
     assert.deepEqual(names('name', 'nothing'), []);
   });
+  it('orders equal-looking percentages by name and handles regex characters in the filter', () => {
+    const close = [
+      service({ name: 'b', metrics: utilization(36.6, 1) }),
+      service({ name: 'a', metrics: utilization(37.4, 1) }),
+      service({ name: 'c', metrics: utilization(38, 1) }),
+      service({ name: 'x.*(y', metrics: utilization(1, 1) }),
+    ];
+    assert.deepEqual(selectServices(close, { sort: 'cpu', filter: '' }).map((s) => s.name), ['c', 'a', 'b', 'x.*(y']);
+    assert.deepEqual(selectServices(close, { sort: 'cpu', filter: '.*(' }).map((s) => s.name), ['x.*(y']);
+  });
   it('does not reorder the snapshot it was given', () => {
     selectServices(services, { sort: 'cpu', filter: '' });
     assert.deepEqual(services.map((s) => s.name), ['web', 'api', 'Worker', 'cron']);
