@@ -2,8 +2,8 @@
 // decides current values (freshness rule) and where each one goes.
 import type { Container, ContainerMetrics, MetricPoint, MetricsStatus, Service, Snapshot, Task, UtilizationMetrics } from './types.js';
 import { currentValue } from './metric-freshness.js';
-import { containerSeries, serviceSeries, taskSeries } from './metric-series.js';
-import type { MetricSeriesSpec } from './metric-series.js';
+import { metricSeriesKey } from './metric-series.js';
+import type { MetricLevel } from './metric-series.js';
 
 /** What one cycle of the metrics source contributes to a snapshot. */
 export interface MetricAttachment {
@@ -34,12 +34,13 @@ function withoutMetrics<T extends { readonly metrics?: unknown }>(x: T): Omit<T,
 
 function pair(
   histories: ReadonlyMap<string, readonly MetricPoint[]>,
-  cpu: MetricSeriesSpec,
-  mem: MetricSeriesSpec,
+  level: MetricLevel,
+  values: readonly string[],
 ): { cpu: readonly MetricPoint[]; mem: readonly MetricPoint[] } | undefined {
-  const cpuHistory = histories.get(cpu.key);
-  const memHistory = histories.get(mem.key);
-  if (cpuHistory === undefined || memHistory === undefined) return undefined;
+  const cpuHistory = histories.get(metricSeriesKey(level, 'cpu', values));
+  if (cpuHistory === undefined) return undefined;
+  const memHistory = histories.get(metricSeriesKey(level, 'mem', values));
+  if (memHistory === undefined) return undefined;
   return { cpu: cpuHistory, mem: memHistory };
 }
 
@@ -49,7 +50,7 @@ function utilization(h: { cpu: readonly MetricPoint[]; mem: readonly MetricPoint
 
 function withContainerMetrics(c: Container, cluster: string, service: string, taskId: string, a: MetricAttachment): Container {
   const rest = withoutMetrics(c);
-  const h = pair(a.histories, containerSeries(cluster, service, taskId, c.name, 'cpu'), containerSeries(cluster, service, taskId, c.name, 'mem'));
+  const h = pair(a.histories, 'container', [cluster, service, taskId, c.name]);
   if (h === undefined) return rest;
   const metrics: ContainerMetrics = {
     cpuUsed: currentValue(h.cpu, a.now),
@@ -63,7 +64,7 @@ function withContainerMetrics(c: Container, cluster: string, service: string, ta
 function withTaskMetrics(t: Task, cluster: string, service: string, a: MetricAttachment): Task {
   const rest = withoutMetrics(t);
   const containers = t.containers.map((c) => withContainerMetrics(c, cluster, service, t.id, a));
-  const h = pair(a.histories, taskSeries(cluster, service, t.id, 'cpu'), taskSeries(cluster, service, t.id, 'mem'));
+  const h = pair(a.histories, 'task', [cluster, service, t.id]);
   return h === undefined ? { ...rest, containers } : { ...rest, containers, metrics: utilization(h, a.now) };
 }
 
@@ -76,7 +77,7 @@ function withServiceMetrics(s: Service, cluster: string, a: MetricAttachment): S
   const rest = withoutMetrics(s);
   const detailed = a.detailedServices === undefined || a.detailedServices.has(s.name);
   const tasks = s.tasks.map((t) => (detailed ? withTaskMetrics(t, cluster, s.name, a) : withoutTaskMetrics(t)));
-  const h = pair(a.histories, serviceSeries(cluster, s.name, 'cpu'), serviceSeries(cluster, s.name, 'mem'));
+  const h = pair(a.histories, 'service', [cluster, s.name]);
   return h === undefined ? { ...rest, tasks } : { ...rest, tasks, metrics: utilization(h, a.now) };
 }
 

@@ -34,6 +34,15 @@ export const METRIC_NAMES = {
   container: { namespace: 'ECS/ContainerInsights', cpu: 'ContainerCpuUtilized', mem: 'ContainerMemoryUtilized' },
 } as const;
 
+/**
+ * The state key of a series: metric name and dimension values. ECS names (cluster, service, container)
+ * hold only letters, digits, `-` and `_`, and task ids are hex, so `|` cannot be ambiguous. Cheap on
+ * purpose: a snapshot of a large cluster looks up tens of thousands of keys per refresh.
+ */
+export function metricSeriesKey(level: MetricLevel, field: MetricField, values: readonly string[]): string {
+  return `${METRIC_NAMES[level][field]}|${values.join('|')}`;
+}
+
 function spec(
   level: MetricLevel,
   field: MetricField,
@@ -42,7 +51,7 @@ function spec(
 ): MetricSeriesSpec {
   const names = METRIC_NAMES[level];
   const metricName = names[field];
-  const key = JSON.stringify([names.namespace, metricName, ...dimensions.map((d) => [d.name, d.value])]);
+  const key = metricSeriesKey(level, field, dimensions.map((d) => d.value));
   return { key, namespace: names.namespace, metricName, dimensions, level, field, ...target };
 }
 
