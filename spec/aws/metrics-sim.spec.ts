@@ -10,6 +10,7 @@ import type { MetricsSourceOptions } from '../../lib/aws/metrics.js';
 import { startSimulator } from '../../lib/sim/index.js';
 import type { FaultRule, SimulatorOptions } from '../../lib/sim/index.js';
 import type { Snapshot } from '../../lib/model/types.js';
+import { manyServices, testSnapshot } from '../model/metric-test-snapshot.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 11, 4, 12, 0, 0);
@@ -164,4 +165,17 @@ test('aborting a refresh mid-call rejects with the abort and leaves the series d
   const out = await r.metrics.attach(snap, [], signal());
   assert.equal(out.metrics.metricsRequested, 2, 'asked again in the same minute: the aborted call did not count as done');
   assert.ok(out.services[0]?.metrics?.cpuPct !== undefined);
+});
+
+test('calls run concurrently, but never more at once than the concurrency allows', async (t) => {
+  const r = await rig(t, {
+    scenario: { services: 1, tasksPerService: 1, containersPerTask: 1, insights: 'disabled' },
+    faults: [{ kind: 'latency', operation: 'GetMetricData', ms: 100 }],
+    metrics: { concurrency: 2 },
+  });
+  // 760 services × 2 = 1,520 series: four calls (500, 500, 500, 20) through two slots.
+  const out = await r.metrics.attach(testSnapshot(r.sim.clusterName, 'disabled', manyServices(760, 0)), [], signal());
+  assert.equal(out.metrics.metricsRequested, 1520);
+  assert.deepEqual(r.sim.ledger.batchSizes('GetMetricData'), { 500: 3, 20: 1 });
+  assert.equal(r.sim.ledger.maxConcurrency, 2);
 });
