@@ -127,6 +127,8 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private stretchReason: string | undefined;
   private focus: readonly string[] = [];
   private snapshot: Snapshot | undefined;
+  /** When the last good snapshot arrived, on this poller's clock (the source may use another). */
+  private snapshotAt = 0;
 
   constructor(options: PollerOptions) {
     super();
@@ -246,6 +248,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
 
     if ('snapshot' in outcome) {
       this.snapshot = outcome.snapshot;
+      this.snapshotAt = this.now();
       this.throttleFailures = 0;
       this.useBudgetInterval();
       this.schedule(this.followUp ? 0 : this.effectiveIntervalMs);
@@ -267,7 +270,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     const event: PollerErrorEvent = {
       error,
       lastSnapshot: this.snapshot,
-      staleForMs: this.snapshot === undefined ? undefined : Math.max(0, this.now() - this.snapshot.fetchedAt),
+      staleForMs: this.snapshot === undefined ? undefined : Math.max(0, this.now() - this.snapshotAt),
     };
     if (this.listenerCount('error') > 0) this.emit('error', event);
     this.setPhase(error.kind === 'throttled' ? 'backing-off' : 'idle');
