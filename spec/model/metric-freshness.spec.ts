@@ -6,13 +6,13 @@ import { periodStart } from '../../lib/model/metric-period.js';
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 11, 4, 12, 0, 30);
 
-test('the newest datapoint is current while it is at most two periods old', () => {
-  const points = [{ t: NOW - 3 * MIN, v: 10 }, { t: NOW - 2 * MIN, v: 42 }];
+test('the newest datapoint is current while its period ended at most two periods ago', () => {
+  const points = [{ t: NOW - 4 * MIN, v: 10 }, { t: NOW - 3 * MIN, v: 42 }];
   assert.equal(currentValue(points, NOW), 42);
 });
 
 test('a datapoint older than two periods is not shown as current, and nothing older is carried forward', () => {
-  const points = [{ t: NOW - 4 * MIN, v: 10 }, { t: NOW - 2 * MIN - 1, v: 42 }];
+  const points = [{ t: NOW - 5 * MIN, v: 10 }, { t: NOW - 3 * MIN - 1, v: 42 }];
   assert.equal(currentValue(points, NOW), undefined);
 });
 
