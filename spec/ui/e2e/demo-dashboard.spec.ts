@@ -1,0 +1,101 @@
+// The real program, `ecs-monitor --demo` (the AWS SDK against the local simulator), in a pseudo-terminal read
+// through a terminal emulator: what a person sees and does, and that the terminal is restored afterwards.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { closeAllTerminals, startTerminal } from '../../support/terminal.js';
+import type { TestTerminal } from '../../support/terminal.js';
+import { repoRoot } from '../../support/paths.js';
+
+const BIN = join(repoRoot, 'bin/ecs-monitor.js');
+// Generous: CI is a loaded 2-core box and the first cycle makes real HTTP calls. A limit on waiting only.
+const WAIT = { timeoutMs: 45_000 };
+
+async function demo(cols = 120, rows = 40, extra: string[] = []): Promise<TestTerminal> {
+  const term = await startTerminal({
+    command: process.execPath,
+    args: [BIN, '--demo', ...extra],
+    cols,
+    rows,
+    cwd: repoRoot,
+    // No user config or AWS profile may leak in; HOME points at the repository so ~/.config has nothing.
+    env: { CI: 'true', HOME: repoRoot, XDG_CONFIG_HOME: join(repoRoot, 'spec/fixtures/ui/no-config'), AWS_PROFILE: undefined },
+  });
+  // The first services arrive after the first refresh cycle.
+  await term.waitForText(/api-gateway\s/, WAIT);
+  return term;
+}
+
+async function quit(term: TestTerminal, key: 'q' | 'ctrl-c' = 'q'): Promise<void> {
+  term.press(key);
+  assert.equal(await term.waitForExit(WAIT), 0);
+  assert.deepEqual(term.unrestoredModes(), [], term.screen());
+}
+
+after(closeAllTerminals);
+
+describe('ecs-monitor --demo in a terminal', () => {
+  it('shows the header and the services, then q quits and restores the terminal', async () => {
+    const term = await demo();
+    await term.waitForText('demo', WAIT);
+    await term.waitForText(/Services \d+\/\d+ healthy/, WAIT);
+    for (const name of ['auth', 'payments', 'web-frontend']) await term.waitForText(name, WAIT);
+    await term.waitForText(/Services \d+\/\d+ · sort: name/, WAIT);
+    await quit(term);
+  });
+
+  it('moves with the keys and drills into a service: the tree shows its tasks', async () => {
+    const term = await demo();
+    await term.waitForText('Tasks · api-gateway', WAIT);
+    term.press('j');
+    await term.waitForText('Tasks · auth', WAIT);
+    term.press('down');
+    await term.waitForText('Tasks · batch-worker', WAIT);
+    term.press('k');
+    await term.waitForText('Tasks · auth', WAIT);
+    term.press('enter');
+    // A task line: tree branch, expand marker, six-character short id.
+    await term.waitForText(/[├└]─ ▸ [0-9a-f]{6}/, WAIT);
+    term.press('enter');
+    await term.waitForText(/[├└]─ ▾ [0-9a-f]{6}/, WAIT);
+    await term.waitForText(/─ envoy/, WAIT);
+    await quit(term, 'ctrl-c');
+  });
+
+  it('selects a service clicked with the mouse', async () => {
+    const term = await demo();
+    await term.waitForText('Tasks · api-gateway', WAIT);
+    const row = await term.waitForText(/payments\s/, WAIT);
+    term.click(row.col + 1, row.row);
+    await term.waitForText('Tasks · payments', WAIT);
+    await quit(term);
+  });
+
+  it('filters with / and shows the match count', async () => {
+    const term = await demo();
+    await term.waitForText('Tasks · api-gateway', WAIT);
+    term.press('/');
+    term.type('pay');
+    await term.waitForText('1 match', WAIT);
+    await term.waitForText('Tasks · payments', WAIT);
+    await term.waitForTextGone(/web-frontend\s/, WAIT);
+    term.press('escape');
+    await term.waitForText(/web-frontend\s/, WAIT);
+    await quit(term);
+  });
+
+  it('resizes to compact (70×20), too small (50×12) and back without garbling', async () => {
+    const term = await demo();
+    await term.waitForText('Details', WAIT);
+    term.resize(70, 20);
+    await term.waitForTextGone('Details', WAIT);
+    await term.waitForText(/api-gateway\s/, WAIT);
+    term.resize(50, 12);
+    await term.waitForText('terminal too small (need 60×15', WAIT);
+    term.resize(120, 40);
+    await term.waitForText('Details', WAIT);
+    await term.waitForText(/api-gateway\s/, WAIT);
+    assert.equal(term.findText('too small'), undefined);
+    await quit(term);
+  });
+});
