@@ -17,13 +17,19 @@ export function rolloutSymbol(d: Deployment): Segment {
     : { text: '↻', tags: ['cyan-fg'] };
 }
 
-/** Every deployment as segments, `PRIMARY 3/3 ✓ · ACTIVE 1/0 ↻`; `-` when there is none. */
-export function deploymentSegments(deployments: readonly Deployment[]): Segment[] {
+const SHORT_STATUS: Readonly<Record<string, string>> = { PRIMARY: 'P', ACTIVE: 'A', INACTIVE: 'I' };
+
+/**
+ * Every deployment as segments, `PRIMARY 3/3 ✓ · ACTIVE 1/0 ↻`; `-` when there is none. With `short`
+ * the statuses become one letter (`P 3/3 ✓ · A 1/0 ↻`) so that a narrow column still shows them all.
+ */
+export function deploymentSegments(deployments: readonly Deployment[], short = false): Segment[] {
   if (deployments.length === 0) return [{ text: '-' }];
   const out: Segment[] = [];
   for (const d of deployments) {
     if (out.length > 0) out.push({ text: ' · ', tags: ['gray-fg'] });
-    out.push({ text: `${clean(d.status)} ${d.runningCount}/${d.desiredCount} ` });
+    const status = (short ? SHORT_STATUS[d.status] : undefined) ?? clean(d.status);
+    out.push({ text: `${status} ${d.runningCount}/${d.desiredCount} ` });
     out.push(rolloutSymbol(d));
   }
   return out;

@@ -5,7 +5,7 @@ import { deploymentSegments } from './deployments.js';
 import { formatPercent } from './format.js';
 import { healthRank } from './health.js';
 import { sparkline } from './sparkline.js';
-import { clean, pad } from './text.js';
+import { clean, displayWidth, pad } from './text.js';
 import { COMPACT_COLS } from './too-small.js';
 
 export type SortKey = 'name' | 'health' | 'tasks' | 'cpu' | 'memory';
@@ -179,13 +179,13 @@ export function renderServiceRow(service: Service, layout: ColumnLayout, now: nu
   for (let i = 0; i < layout.columns.length; i++) {
     const col = layout.columns[i] as Column;
     if (i > 0) out += ' ';
-    out += fitSegments(cell(service, col.key, layout, now), col.width, col.align);
+    out += fitSegments(cell(service, col, layout, now), col.width, col.align);
   }
   return out;
 }
 
-function cell(s: Service, key: ColumnKey, layout: ColumnLayout, now: number): readonly Segment[] {
-  switch (key) {
+function cell(s: Service, col: Column, layout: ColumnLayout, now: number): readonly Segment[] {
+  switch (col.key) {
     case 'name':
       return [{ text: clean(s.name) }];
     case 'status': {
@@ -196,13 +196,21 @@ function cell(s: Service, key: ColumnKey, layout: ColumnLayout, now: number): re
       return taskSegments(s);
     case 'health':
       return [HEALTH_SEGMENTS[s.health] ?? HEALTH_SEGMENTS.UNKNOWN];
-    case 'deployments':
-      return deploymentSegments(s.deployments);
+    case 'deployments': {
+      const full = deploymentSegments(s.deployments);
+      return segmentsWidth(full) <= col.width ? full : deploymentSegments(s.deployments, true);
+    }
     case 'cpu':
       return metricSegments(s.metrics?.cpuPct, s.metrics?.cpuHistory, layout, now);
     case 'memory':
       return metricSegments(s.metrics?.memPct, s.metrics?.memHistory, layout, now);
   }
+}
+
+function segmentsWidth(segments: readonly Segment[]): number {
+  let w = 0;
+  for (const seg of segments) w += displayWidth(seg.text);
+  return w;
 }
 
 function taskSegments(s: Service): Segment[] {

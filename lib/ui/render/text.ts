@@ -8,15 +8,18 @@ const STRING_SEQ = String.raw`(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:
 const ESC_SHORT = String.raw`\x1b[ -/]*[0-~]`;
 const SEQUENCE = new RegExp(`${STRING_SEQ}|${CSI}|${ESC_SHORT}`, 'g');
 const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
-// Remaining C0/C1 controls, DEL, and bidi overrides/isolates (they can visually reorder a row).
-const CONTROLS = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// Remaining C0/C1 controls, DEL, and invisible format characters (Cf: bidi overrides that can visually
+// reorder a row, zero-width spaces and joiners, soft hyphens): terminals and blessed disagree on their
+// width, so keeping them would break column alignment.
+const CONTROLS = /[\x00-\x1f\x7f-\x9f]|\p{Cf}/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+// With the u flag a surrogate range matches only unpaired halves.
+const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|\p{Cf}/u;
 
 /**
  * Makes untrusted text safe to draw: removes ESC/CSI/OSC/DCS sequences (and their C1 forms), BEL and
- * every other C0/C1 control, bidi overrides and lone surrogates; each run of line breaks or tabs becomes
- * one space. Never throws.
+ * every other C0/C1 control, invisible format characters (bidi overrides, zero-width spaces, soft
+ * hyphens); lone surrogates become U+FFFD; each run of line breaks or tabs becomes one space. Never throws.
  */
 export function sanitize(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;

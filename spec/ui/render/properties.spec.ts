@@ -96,7 +96,7 @@ const OWN_TAG = /\{(?:open|close|\/?(?:bold|(?:green|yellow|red|gray|cyan|black)
 /** What reaches the terminal is safe: no control characters, no braces except the renderer's tags. */
 function assertSafe(out: string, allowNewlines = false): void {
   const body = allowNewlines ? out.replace(/\n/g, '') : out;
-  assert.doesNotMatch(body, /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(out));
+  assert.doesNotMatch(body, /[\x00-\x1f\x7f-\x9f]|\p{Cf}/u, JSON.stringify(out));
   assert.doesNotMatch(body.replace(OWN_TAG, ''), /[{}]/, JSON.stringify(out));
 }
 

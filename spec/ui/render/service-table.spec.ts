@@ -63,8 +63,17 @@ describe('renderServiceRow', () => {
     assert.equal(
       renderServiceRow(s, layout, NOW),
       'checkout               ACTIVE   {yellow-fg}2/3{/yellow-fg}{cyan-fg} (+1){/cyan-fg}    {yellow-fg}⚠{/yellow-fg}      ' +
-        'PRIMARY 2/3 {cyan-fg}↻{/cyan-fg}{gray-fg} · {/gray-fg}ACTIVE 1…       {yellow-fg}  80%{/yellow-fg}       {red-fg}  95%{/red-fg}',
+        'P 2/3 {cyan-fg}↻{/cyan-fg}{gray-fg} · {/gray-fg}A 1/0 {cyan-fg}↻{/cyan-fg}               {yellow-fg}  80%{/yellow-fg}       {red-fg}  95%{/red-fg}',
     );
+  });
+  it('spells deployment statuses out when the column is wide enough for all of them', () => {
+    const s = service({
+      deployments: [
+        deployment({ rolloutState: 'IN_PROGRESS', runningCount: 2, desiredCount: 3 }),
+        deployment({ status: 'ACTIVE', rolloutState: 'COMPLETED', runningCount: 1, desiredCount: 0 }),
+      ],
+    });
+    assert.ok(visible(renderServiceRow(s, serviceColumns(120), NOW)).includes(' PRIMARY 2/3 ↻ · ACTIVE 1/0 ↻ '));
   });
   it('renders every deployment when there is room, a failed rollout with ✗', () => {
     const wide = serviceColumns(160);

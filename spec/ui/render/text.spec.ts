@@ -22,8 +22,9 @@ describe('sanitize', () => {
   it('turns each run of newlines and tabs into one space', () => {
     assert.equal(sanitize('line1\r\n\tline2\nline3'), 'line1 line2 line3');
   });
-  it('removes bidi overrides and repairs lone surrogates', () => {
+  it('removes bidi overrides, zero-width and soft-hyphen characters and repairs lone surrogates', () => {
     assert.equal(sanitize('ab\u202ecd\u2066e'), 'abcde');
+    assert.equal(sanitize('a\u200bb\u200dc\u00add\ufeffe'), 'abcde');
     assert.equal(sanitize('x\ud800y'), 'x\ufffdy');
   });
   it('leaves ordinary Unicode alone', () => {
