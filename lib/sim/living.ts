@@ -60,7 +60,7 @@ function stepService(world: World, cluster: SimCluster, service: SimService, now
   const primaryRunning = fromPrimary.filter((t) => t.lastStatus === 'RUNNING').length;
 
   if (service.behaviour === 'failing') {
-    if (fromPrimary.length === 0 && world.rng.chance(0.35)) launch(world, cluster, service, now, 1);
+    if (fromPrimary.length === 0 && world.rng.chance(0.08)) launch(world, cluster, service, now, 1);
     return;
   }
   if (primary.rolloutState === 'IN_PROGRESS' && old.length > 0 && primaryRunning > 0) {

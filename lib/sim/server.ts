@@ -35,6 +35,7 @@ export class SimServer {
   private readonly server: Server;
   private boundPort = 0;
   private listening = false;
+  private transitions: Promise<void> = Promise.resolve();
 
   constructor(private readonly hooks: ServerHooks) {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -68,18 +69,32 @@ export class SimServer {
   }
 
   /** Stops listening and drops every open connection (the endpoint is "down"). */
-  async stopListening(): Promise<void> {
-    if (!this.listening) return;
-    this.listening = false;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+  stopListening(): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.listening) return;
+      this.listening = false;
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      this.server.closeAllConnections();
+      await closed;
+    });
   }
 
   /** Listens again on the same port after `stopListening`. */
-  async resumeListening(): Promise<void> {
-    if (this.listening) return;
-    await this.listen(this.boundPort);
+  resumeListening(): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.listening) await this.listen(this.boundPort);
+    });
+  }
+
+  // Outage timers and tests may stop and resume at the same moment; a listen must not start mid-close.
+  private serialize(step: () => Promise<void>): Promise<void> {
+    const result = this.transitions.then(step);
+    // The chain only orders the steps; each caller still receives its own step's failure through `result`.
+    this.transitions = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -141,6 +141,26 @@ describe('injected faults seen through the real SDK', () => {
     once.destroy();
   });
 
+  it('takes the endpoint down periodically for the down fault, until the faults are cleared', async () => {
+    const once = clientsFor(sim, 1).ecs;
+    sim.faults.set(parseFaultSpec('down=40/80'));
+    // Kept-alive connections are dropped when it goes down (ECONNRESET); new ones are then refused.
+    let refused: Error | undefined;
+    for (let i = 0; i < 200 && !refused; i++) {
+      const error = await once.send(new ListServicesCommand({ cluster: 'demo' })).then(
+        () => undefined,
+        (e: Error & { code?: string }) => e,
+      );
+      if (error && /ECONNREFUSED/.test(`${(error as Error & { code?: string }).code ?? ''} ${error.message}`)) refused = error;
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(refused, 'the endpoint refused connections at some point');
+    sim.faults.clear();
+    await sim.resumeListening();
+    assert.equal((await once.send(new ListServicesCommand({ cluster: 'demo' }))).serviceArns?.length, 10);
+    once.destroy();
+  });
+
   it('adds latency, which lets overlapping requests show in the ledger\'s concurrency', async () => {
     sim.faults.set(parseFaultSpec('latency:ListServices=40'));
     await Promise.all([ecs.send(new ListServicesCommand({ cluster: 'demo' })), ecs.send(new ListServicesCommand({ cluster: 'demo' }))]);

@@ -41,7 +41,7 @@ describe('living data', () => {
     try {
       const before = (await describeService(ecs, 'payments')).deployments?.[0]?.failedTasks ?? 0;
       const stoppedBefore = await stopped();
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < 60; i++) {
         clock.advance(10_000);
         sim.tick();
       }
