@@ -1,9 +1,10 @@
-// The two header lines: what cluster this is and how it is doing, then how fresh the data is.
+// The two header lines: what cluster this is and how it is doing, then how fresh the data is. When a
+// line does not fit, the least important parts are left out whole rather than cut mid-word.
 import type { Snapshot } from '../../model/types.js';
 import type { PollerErrorEvent, PollerState } from '../../poller/types.js';
 import { fitSegments, type Segment } from './cell.js';
 import { formatClock, formatDuration } from './format.js';
-import { clean } from './text.js';
+import { clean, displayWidth } from './text.js';
 
 export interface HeaderInput {
   /** The snapshot on screen; when absent the error's last good snapshot is used, if any. */
@@ -18,7 +19,14 @@ export interface HeaderInput {
   readonly region: string;
 }
 
-const SEP: Segment = { text: '  │  ', tags: ['gray-fg'] };
+/** A piece of a header line; when the line is too wide, parts with the highest `drop` go first. */
+interface Part {
+  readonly segments: readonly Segment[];
+  /** 0: never dropped (cut with `…` if it must). */
+  readonly drop: number;
+}
+
+const SEP: Segment = { text: ' │ ', tags: ['gray-fg'] };
 const DOT: Segment = { text: ' · ', tags: ['gray-fg'] };
 
 /**
@@ -31,21 +39,56 @@ const DOT: Segment = { text: ' · ', tags: ['gray-fg'] };
 export function renderHeader(input: HeaderInput): string {
   const width = Math.max(0, Math.floor(input.width));
   const snap = input.snapshot ?? input.error?.lastSnapshot;
-  return `${fitSegments(clusterLine(input, snap), width)}\n${fitSegments(freshnessLine(input, snap), width)}`;
+  return `${layoutLine(clusterParts(input, snap, width), SEP, width)}\n${layoutLine(freshnessParts(input, snap), DOT, width)}`;
 }
 
-function clusterLine(input: HeaderInput, snap: Snapshot | undefined): Segment[] {
-  const out: Segment[] = [
-    { text: ' ' },
+/** Joins the parts with `sep`, leaving out the most droppable ones until the line fits. */
+function layoutLine(parts: Part[], sep: Segment, width: number): string {
+  const kept = [...parts];
+  const widthOf = (ps: Part[]): number =>
+    1 + ps.reduce((n, p) => n + p.segments.reduce((m, s) => m + displayWidth(s.text), 0), 0) + (ps.length - 1) * displayWidth(sep.text);
+  while (widthOf(kept) > width) {
+    let worst = -1;
+    for (let i = 0; i < kept.length; i++) {
+      const p = kept[i] as Part;
+      if (p.drop > 0 && (worst === -1 || p.drop > (kept[worst] as Part).drop)) worst = i;
+    }
+    if (worst === -1) break;
+    kept.splice(worst, 1);
+  }
+  const segments: Segment[] = [{ text: ' ' }];
+  kept.forEach((p, i) => {
+    if (i > 0) segments.push(sep);
+    segments.push(...p.segments);
+  });
+  return fitSegments(segments, width);
+}
+
+function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: number): Part[] {
+  const identity: Segment[] = [
     { text: clean(input.clusterName), tags: ['bold'] },
     { text: '  ' },
     { text: clean(input.region), tags: ['cyan-fg'] },
   ];
-  if (!snap) return out;
+  if (!snap) return [{ segments: identity, drop: 0 }];
   const c = snap.cluster;
-  out.push({ text: '  ' }, c.status === 'ACTIVE' ? { text: 'ACTIVE', tags: ['green-fg'] } : { text: clean(c.status), tags: ['red-fg'] });
-  out.push(SEP, ...servicesSummary(snap), SEP, ...tasksSummary(snap), SEP, ...insights(snap));
-  return out;
+  identity.push({ text: '  ' }, c.status === 'ACTIVE' ? { text: 'ACTIVE', tags: ['green-fg'] } : { text: clean(c.status), tags: ['red-fg'] });
+  const parts: Part[] = [
+    { segments: identity, drop: 0 },
+    { segments: servicesSummary(snap), drop: 2 },
+    { segments: tasksSummary(snap), drop: 3 },
+  ];
+  if (c.containerInsights === 'disabled') {
+    // The banner explains every `-` on the screen, so it is the last thing to go.
+    const text =
+      width >= 110 ? ' Container Insights disabled: no CPU/memory metrics ' : width >= 90 ? ' Insights disabled: no metrics ' : ' Insights off: no metrics ';
+    parts.push({ segments: [{ text, tags: ['black-fg', 'yellow-bg'] }], drop: 1 });
+  } else {
+    parts.push({ segments: [{ text: 'Insights ' }, { text: c.containerInsights, tags: ['green-fg'] }], drop: 5 });
+  }
+  if (snap.metrics.error !== undefined) parts.push({ segments: [{ text: `metrics: ${clean(snap.metrics.error)}`, tags: ['red-fg'] }], drop: 2 });
+  if (snap.metrics.note !== undefined) parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
+  return parts;
 }
 
 function servicesSummary(snap: Snapshot): Segment[] {
@@ -71,50 +114,38 @@ function tasksSummary(snap: Snapshot): Segment[] {
   // DescribeClusters counts standalone tasks too, so prefer it when ECS reported it.
   running = snap.cluster.runningTasksCount ?? running + snap.standaloneTasks.length;
   pending = snap.cluster.pendingTasksCount ?? pending;
-  const out: Segment[] = [{ text: 'Tasks ' }, { text: String(running), tags: ['bold'] }, { text: ' running' }];
-  if (pending > 0) out.push(DOT, { text: String(pending), tags: ['cyan-fg'] }, { text: ' pending' });
-  else out.push(DOT, { text: '0 pending' });
+  const out: Segment[] = [{ text: 'Tasks ' }, { text: String(running), tags: ['bold'] }, { text: ' running' }, DOT];
+  if (pending > 0) out.push({ text: String(pending), tags: ['cyan-fg'] }, { text: ' pending' });
+  else out.push({ text: '0 pending' });
   return out;
 }
 
-function insights(snap: Snapshot): Segment[] {
-  const out: Segment[] = [];
-  if (snap.cluster.containerInsights === 'disabled') {
-    out.push({ text: ' Container Insights disabled: no CPU/memory metrics ', tags: ['black-fg', 'yellow-bg'] });
-  } else {
-    out.push({ text: 'Insights ' }, { text: snap.cluster.containerInsights, tags: ['green-fg'] });
-  }
-  if (snap.metrics.note !== undefined) out.push(DOT, { text: clean(snap.metrics.note), tags: ['yellow-fg'] });
-  if (snap.metrics.error !== undefined) out.push(DOT, { text: `metrics: ${clean(snap.metrics.error)}`, tags: ['red-fg'] });
-  return out;
-}
-
-function freshnessLine(input: HeaderInput, snap: Snapshot | undefined): Segment[] {
+function freshnessParts(input: HeaderInput, snap: Snapshot | undefined): Part[] {
   const { state, now, error } = input;
-  const out: Segment[] = [{ text: ' ' }];
+  const parts: Part[] = [];
   if (snap) {
     const age = Math.max(0, now - snap.fetchedAt);
     const interval = state?.effectiveIntervalMs;
     const stale = error !== undefined || (interval !== undefined && age > 2 * interval);
     const text = `Updated ${formatClock(snap.fetchedAt)} (${formatDuration(age)} ago${stale ? ', stale' : ''})`;
-    out.push(stale ? { text, tags: ['yellow-fg'] } : { text });
+    parts.push({ segments: [stale ? { text, tags: ['yellow-fg'] } : { text }], drop: 0 });
   } else {
-    out.push(error ? { text: 'No data yet', tags: ['yellow-fg'] } : { text: 'Loading…', tags: ['cyan-fg'] });
+    parts.push({ segments: [error ? { text: 'No data yet', tags: ['yellow-fg'] } : { text: 'Loading…', tags: ['cyan-fg'] }], drop: 0 });
   }
   if (state) {
-    out.push(DOT, schedule(state, now));
+    parts.push({ segments: [schedule(state, now)], drop: 1 });
     const every = `every ${formatDuration(state.effectiveIntervalMs)}`;
     if (state.effectiveIntervalMs !== state.intervalMs || state.stretchReason !== undefined) {
       const why = state.stretchReason === undefined ? 'stretched' : `stretched: ${clean(state.stretchReason)}`;
-      out.push(DOT, { text: `${every} (${why})`, tags: ['yellow-fg'] });
+      parts.push({ segments: [{ text: `${every} (${why})`, tags: ['yellow-fg'] }], drop: 2 });
     } else {
-      out.push(DOT, { text: every });
+      parts.push({ segments: [{ text: every }], drop: 4 });
     }
   }
   if (input.callsLastMinute !== undefined && Number.isFinite(input.callsLastMinute)) {
-    out.push(DOT, { text: `${Math.max(0, Math.round(input.callsLastMinute))} AWS calls/min` });
+    parts.push({ segments: [{ text: `${Math.max(0, Math.round(input.callsLastMinute))} AWS calls/min` }], drop: 3 });
   }
-  return out;
+  return parts;
 }
 
 function schedule(state: PollerState, now: number): Segment {

@@ -145,9 +145,9 @@ function taskSegments(t: Task, now: number): Segment[] {
     { text: pad(formatAge(t.startedAt, now), 6, 'right') },
     { text: ' ' },
     { text: pad(clean(rev), 6) },
-    { text: ' cpu ' },
+    { text: ' cpu' },
     pctSegment(m?.cpuPct),
-    { text: ' mem ' },
+    { text: ' mem' },
     pctSegment(m?.memPct),
   ];
 }

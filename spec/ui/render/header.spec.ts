@@ -29,7 +29,7 @@ describe('renderHeader', () => {
     const [one, two] = lines(renderHeader(input()));
     assert.equal(
       visible(one ?? ''),
-      ' prod  us-east-1  ACTIVE  │  Services 1/2 healthy  │  Tasks 6 running · 2 pending  │  Insights enhanced'.padEnd(140),
+      ' prod  us-east-1  ACTIVE │ Services 1/2 healthy │ Tasks 6 running · 2 pending │ Insights enhanced'.padEnd(140),
     );
     assert.equal(visible(two ?? ''), ` Updated ${updated} (4s ago) · next in 12s · every 15s · 42 AWS calls/min`.padEnd(140));
     assert.ok(one?.includes('{yellow-fg}1/2{/yellow-fg}'), 'a warning service makes the total yellow');
@@ -58,6 +58,21 @@ describe('renderHeader', () => {
     const [one] = lines(renderHeader(input({ snapshot: s, width: 200 })));
     assert.ok(one?.includes('{black-fg}{yellow-bg} Container Insights disabled: no CPU/memory metrics {/yellow-bg}{/black-fg}'), one);
     assert.ok(one?.includes('{yellow-fg}no Container Insights{/yellow-fg}'), one);
+  });
+  it('leaves out whole parts, least important first, when the terminal is narrow', () => {
+    const s = snapshot({
+      cluster: cluster({ containerInsights: 'disabled' }),
+      metrics: { mode: 'disabled', metricsRequested: 0, note: 'no Container Insights' },
+    });
+    const stretched: PollerState = { ...idle, effectiveIntervalMs: 60_000, stretchReason: 'API budget' };
+    assert.deepEqual(lines(visible(renderHeader(input({ snapshot: s, state: stretched, width: 80 })))).map((l) => l.trimEnd()), [
+      ' prod  us-east-1  ACTIVE │ Services 1/1 healthy │  Insights off: no metrics',
+      ` Updated ${updated} (4s ago) · next in 12s · every 1m (stretched: API budget)`,
+    ]);
+    assert.deepEqual(lines(visible(renderHeader(input({ snapshot: s, state: stretched, width: 60 })))).map((l) => l.trimEnd()), [
+      ' prod  us-east-1  ACTIVE │  Insights off: no metrics',
+      ` Updated ${updated} (4s ago) · next in 12s`,
+    ]);
   });
   it('says refreshing while a cycle runs and Loading before the first snapshot', () => {
     const h = renderHeader(input({ snapshot: undefined, state: { ...idle, phase: 'loading' }, width: 60 }));

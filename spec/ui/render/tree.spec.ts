@@ -41,8 +41,8 @@ describe('renderTaskTree', () => {
     assert.deepEqual(
       lines.map((l) => visible(l.text)),
       [
-        '├─ ▸ a1b2c3 RUNNING      ✓  3h12m :42    cpu   37% mem   92%                              ',
-        '├─ ▸ ffeedd PENDING      ?      - :41    cpu     - mem     -                              ',
+        '├─ ▸ a1b2c3 RUNNING      ✓  3h12m :42    cpu  37% mem  92%                                ',
+        '├─ ▸ ffeedd PENDING      ?      - :41    cpu    - mem    -                                ',
         '└─ ▸ Stopped (1)                                                                          ',
       ],
     );
@@ -64,7 +64,7 @@ describe('renderTaskTree', () => {
     assert.deepEqual(
       lines.slice(0, 3).map((l) => visible(l.text)),
       [
-        '├─ ▾ a1b2c3 RUNNING      ✓  3h12m :42    cpu   37% mem   92%                              ',
+        '├─ ▾ a1b2c3 RUNNING      ✓  3h12m :42    cpu  37% mem  92%                                ',
         '│  ├─ app              RUNNING   ✓ cpu 128/256        ▃▅ mem 300/512                      ',
         '│  └─ envoy            RUNNING   - cpu -/256             mem -/512                        ',
       ],
