@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { createEcsSource } from '../../lib/aws/ecs-source.js';
-import { ClusterNotFoundError } from '../../lib/model/errors.js';
+import { AccessDeniedError, ClusterNotFoundError } from '../../lib/model/errors.js';
 
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012';
 
@@ -87,6 +87,43 @@ describe('ECS source with a scripted client', () => {
     assert.equal(page, 2);
     assert.deepEqual(calls.filter((c) => c.operation === 'ListServices').map((c) => c.input['maxResults']), [100, 100]);
     assert.equal(snapshot.services.length, 1);
+  });
+
+  it('describes services in full batches of 10 even when pages are not multiples of 10', async () => {
+    const names = Array.from({ length: 21 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+    const { client, calls } = scriptedClient(
+      baseHandlers({
+        ListServices: (input) => {
+          const offset = Number(input['nextToken'] ?? 0);
+          const page = names.slice(offset, offset + 7).map((n) => `${ARN}:service/prod/${n}`);
+          return offset + 7 < names.length ? { serviceArns: page, nextToken: String(offset + 7) } : { serviceArns: page };
+        },
+        DescribeServices: (input) => ({
+          services: (input['services'] as string[]).map((arn) => ({ serviceName: arn.split('/').pop(), serviceArn: arn })),
+        }),
+      }),
+    );
+    const snapshot = await source(client).fetchSnapshot(new AbortController().signal);
+    const batches = calls.filter((c) => c.operation === 'DescribeServices').map((c) => (c.input['services'] as string[]).length);
+    assert.deepEqual(batches, [10, 10, 1]);
+    assert.deepEqual(snapshot.services.map((s) => s.name), names);
+  });
+
+  it('fails the refresh once when a later page fails, without retrying it forever', async () => {
+    const { client, calls } = scriptedClient(
+      baseHandlers({
+        ListServices: (input) => {
+          if (input['nextToken'] === undefined) return { serviceArns: [`${ARN}:service/prod/web`], nextToken: 'p2' };
+          throw Object.assign(new Error('User is not authorized to perform: ecs:ListServices'), { name: 'AccessDeniedException' });
+        },
+      }),
+    );
+    await assert.rejects(source(client).fetchSnapshot(new AbortController().signal), (error: unknown) => {
+      assert.ok(error instanceof AccessDeniedError);
+      assert.equal(error.action, 'ecs:ListServices');
+      return true;
+    });
+    assert.equal(calls.filter((c) => c.operation === 'ListServices').length, 2);
   });
 
   it('passes an abort signal with every call', async () => {
