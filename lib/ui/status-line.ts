@@ -7,6 +7,8 @@ import { clean } from './render/text.js';
 export interface StatusMessage {
   readonly text: string;
   readonly kind: 'info' | 'error';
+  /** Cleared by the next snapshot too (e.g. "Refreshing…"), not only by the next key. */
+  readonly untilSnapshot?: boolean;
 }
 
 export interface StatusInput {

@@ -51,6 +51,7 @@ export class MonitorMode implements ScreenMode {
       snapshot: (s) => {
         this.snapshot = s;
         this.error = undefined;
+        if (host.message?.untilSnapshot === true) host.setMessage(undefined);
         this.sync();
         host.requestRender();
       },
@@ -199,7 +200,7 @@ export class MonitorMode implements ScreenMode {
         return this.apply({ type: 'cycle-sort' });
       case 'refresh':
         this.input.poller.refreshNow();
-        this.host.setMessage({ text: 'Refreshing…', kind: 'info' });
+        this.host.setMessage({ text: 'Refreshing…', kind: 'info', untilSnapshot: true });
         return;
       default:
         return;

@@ -11,8 +11,8 @@ const BIN = join(repoRoot, 'bin/ecs-monitor.js');
 // Generous: CI is a loaded 2-core box and the first cycle makes real HTTP calls. A limit on waiting only.
 const WAIT = { timeoutMs: 45_000 };
 
-async function demo(cols = 120, rows = 40, extra: string[] = []): Promise<TestTerminal> {
-  const term = await startTerminal({
+function startDemo(extra: string[] = [], cols = 120, rows = 40): Promise<TestTerminal> {
+  return startTerminal({
     command: process.execPath,
     args: [BIN, '--demo', ...extra],
     cols,
@@ -21,6 +21,10 @@ async function demo(cols = 120, rows = 40, extra: string[] = []): Promise<TestTe
     // No user config or AWS profile may leak in; HOME points at the repository so ~/.config has nothing.
     env: { CI: 'true', HOME: repoRoot, XDG_CONFIG_HOME: join(repoRoot, 'spec/fixtures/ui/no-config'), AWS_PROFILE: undefined },
   });
+}
+
+async function demo(): Promise<TestTerminal> {
+  const term = await startDemo();
   // The first services arrive after the first refresh cycle.
   await term.waitForText(/api-gateway\s/, WAIT);
   return term;
@@ -81,6 +85,23 @@ describe('ecs-monitor --demo in a terminal', () => {
     await term.waitForTextGone(/web-frontend\s/, WAIT);
     term.press('escape');
     await term.waitForText(/web-frontend\s/, WAIT);
+    await quit(term);
+  });
+
+  it('opens a cluster from the picker with --pick, by mouse or keys, and Esc goes back to the picker', async () => {
+    const term = await startDemo(['--pick']);
+    await term.waitForText('Choose a cluster', WAIT);
+    const row = await term.waitForText(/demo\s+ACTIVE/, WAIT);
+    term.doubleClick(row.col + 1, row.row);
+    await term.waitForText('Tasks · api-gateway', WAIT);
+    term.press('escape');
+    await term.waitForText('Choose a cluster', WAIT);
+    // Keys work too: the first cluster opens with Enter (once the list has loaded again).
+    await term.waitForText(/batch-jobs\s+ACTIVE/, WAIT);
+    term.press('g');
+    term.press('enter');
+    await term.waitForText(/Tasks · \S+/, WAIT);
+    await term.waitForTextGone('Choose a cluster', WAIT);
     await quit(term);
   });
 

@@ -203,12 +203,33 @@ describe('dashboard in a terminal (fake poller)', () => {
     assert.ok(!term.rawOutput.includes('STRAY'), 'nothing stray reached the terminal');
   });
 
+  it('says in the status line what failed, keeps the data on screen, and clears it after a good refresh', async () => {
+    const term = await open(['--error']);
+    await term.waitForText('AWS is throttling requests', WAIT);
+    assert.ok(term.findText(/worker\s+ACTIVE/), 'the last good data stays');
+    const at = term.findText('AWS is throttling requests');
+    assert.ok(at);
+    assert.equal(term.cellColor(at.col, at.row), 'red');
+    term.press('r');
+    await term.waitForTextGone('AWS is throttling requests', WAIT);
+    // The refresh succeeded: neither the error nor "Refreshing…" is left, the key hints are back.
+    await term.waitForText('q quit', WAIT);
+    assert.equal(term.findText('Refreshing'), undefined);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
   it('picks a cluster from the list when none is configured', async () => {
     const term = await startTerminal({ command: process.execPath, args: [SCRIPT, '--picker'], env: { CI: 'true' } });
     await term.waitForText('Choose a cluster', WAIT);
     await term.waitForText('staging', WAIT);
+    term.press('down');
+    term.press('up');
     term.press('enter');
     await term.waitForText('Tasks · api', WAIT);
+    // Esc with nothing left to undo goes back to the picker, the cluster still selected.
+    term.press('escape');
+    await term.waitForText('Choose a cluster', WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
     assertRestored(term);

@@ -1,5 +1,6 @@
 // Runs the real dashboard on a fake poller, for end-to-end specs in a pseudo-terminal that should not depend
-// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash]`.
+// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error]`.
+import { ThrottledError } from '../../../lib/model/errors.js';
 import { startDashboard } from '../../../lib/ui/dashboard.js';
 import { FakePoller } from './fake-poller.js';
 import { fakeSnapshot } from './fake-snapshot.js';
@@ -20,6 +21,13 @@ if (args.has('--warn')) {
     console.log('STRAY CONSOLE OUTPUT');
     process.emitWarning('STRAY WARNING', 'NodeVersionSupportWarning');
   }, 200);
+}
+
+if (args.has('--error')) {
+  // A failed refresh after the first good one: the status line must say so while the data stays.
+  poller.once('snapshot', () => {
+    setTimeout(() => poller.fail(new ThrottledError('AWS is throttling requests; refreshing less often until it stops.'), Date.now()), 100);
+  });
 }
 
 const picker = args.has('--picker');

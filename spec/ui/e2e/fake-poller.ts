@@ -1,6 +1,7 @@
 // A PollerHandle that serves fixed snapshots, so the dashboard runs without AWS or the simulator.
 import { EventEmitter } from 'node:events';
 import type { Snapshot } from '../../../lib/model/types.js';
+import type { MonitorError } from '../../../lib/model/errors.js';
 import type { PollerEvents, PollerHandle, PollerState } from '../../../lib/poller/types.js';
 
 export class FakePoller extends EventEmitter<PollerEvents> implements PollerHandle {
@@ -33,6 +34,15 @@ export class FakePoller extends EventEmitter<PollerEvents> implements PollerHand
   setFocus(serviceNames: readonly string[]): void {
     this.calls.push(`setFocus:${serviceNames.join(',')}`);
     this.focus = serviceNames;
+  }
+
+  /** Emits a failed cycle, as the poller does: the last good snapshot stays, now stale. */
+  fail(error: MonitorError, now: number): void {
+    this.emit('error', {
+      error,
+      lastSnapshot: this.lastSnapshot,
+      staleForMs: this.lastSnapshot === undefined ? undefined : now - this.lastSnapshot.fetchedAt,
+    });
   }
 
   stop(): void {
