@@ -31,8 +31,8 @@ const DOT: Segment = { text: ' · ', tags: ['gray-fg'] };
 
 /**
  * Two lines of exactly `width` cells joined by `\n`. Line 1: cluster, region, status, services
- * healthy X/Y, running and pending tasks, Container Insights mode (a yellow banner when disabled, the
- * metrics note and error when present). Line 2: last update time and age (yellow when stale: an
+ * healthy X/Y, running and pending tasks, Container Insights mode (a yellow banner when disabled, else
+ * the metrics note when present) and the metrics error. Line 2: last update time and age (yellow when stale: an
  * error is present or the age passed twice the interval), the next refresh countdown, the effective
  * interval with the reason it is stretched, and AWS calls in the last minute. Never throws.
  */
@@ -80,14 +80,20 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
   ];
   if (c.containerInsights === 'disabled') {
     // The banner explains every `-` on the screen, so it is the last thing to go.
+    // AWS/ECS service metrics need no Insights; only task and container numbers are missing.
     const text =
-      width >= 110 ? ' Container Insights disabled: no CPU/memory metrics ' : width >= 90 ? ' Insights disabled: no metrics ' : ' Insights off: no metrics ';
+      width >= 120
+        ? ' Container Insights disabled: service CPU/memory only '
+        : width >= 90
+          ? ' Insights disabled: service metrics only '
+          : ' Insights off ';
     parts.push({ segments: [{ text, tags: ['black-fg', 'yellow-bg'] }], drop: 1 });
   } else {
     parts.push({ segments: [{ text: 'Insights ' }, { text: c.containerInsights, tags: ['green-fg'] }], drop: 5 });
   }
   if (snap.metrics.error !== undefined) parts.push({ segments: [{ text: `metrics: ${clean(snap.metrics.error)}`, tags: ['red-fg'] }], drop: 2 });
-  if (snap.metrics.note !== undefined) parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
+  // With Insights disabled the banner already says what the note would.
+  if (snap.metrics.note !== undefined && c.containerInsights !== 'disabled') parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
   return parts;
 }
 

@@ -50,27 +50,40 @@ describe('renderHeader', () => {
     assert.equal(visible(two ?? '').trimEnd(), ` Updated ${updated} (4s ago) · retry in 45s · every 1m (stretched: throttled)`);
     assert.ok(two?.includes('{yellow-fg}every 1m (stretched: throttled){/yellow-fg}'));
   });
-  it('shows a banner when Container Insights is disabled, and the metrics note', () => {
+  it('shows a banner when Container Insights is disabled', () => {
     const s = snapshot({
       cluster: cluster({ containerInsights: 'disabled' }),
-      metrics: { mode: 'disabled', metricsRequested: 0, note: 'no Container Insights' },
+      metrics: { mode: 'disabled', metricsRequested: 0, note: 'Container Insights is disabled on this cluster' },
     });
     const [one] = lines(renderHeader(input({ snapshot: s, width: 200 })));
-    assert.ok(one?.includes('{black-fg}{yellow-bg} Container Insights disabled: no CPU/memory metrics {/yellow-bg}{/black-fg}'), one);
-    assert.ok(one?.includes('{yellow-fg}no Container Insights{/yellow-fg}'), one);
+    assert.ok(one?.includes('{black-fg}{yellow-bg} Container Insights disabled: service CPU/memory only {/yellow-bg}{/black-fg}'), one);
+    assert.ok(!one?.includes('is disabled on this cluster'), 'the note would repeat the banner');
+  });
+  it('shows the metrics note and the metrics error when Insights is on', () => {
+    const s = snapshot({
+      cluster: cluster({ containerInsights: 'enabled' }),
+      metrics: { mode: 'enabled', metricsRequested: 12, note: 'container metrics need enhanced', error: 'GetMetricData was denied.' },
+    });
+    const [one] = lines(renderHeader(input({ snapshot: s, width: 200 })));
+    assert.equal(
+      visible(one ?? '').trimEnd(),
+      ' prod  us-east-1  ACTIVE │ Services 1/1 healthy │ Tasks 3 running · 0 pending │ Insights enabled │ ' +
+        'metrics: GetMetricData was denied. │ container metrics need enhanced',
+    );
+    assert.ok(one?.includes('{red-fg}metrics: GetMetricData was denied.{/red-fg}'));
   });
   it('leaves out whole parts, least important first, when the terminal is narrow', () => {
     const s = snapshot({
       cluster: cluster({ containerInsights: 'disabled' }),
-      metrics: { mode: 'disabled', metricsRequested: 0, note: 'no Container Insights' },
+      metrics: { mode: 'disabled', metricsRequested: 0 },
     });
     const stretched: PollerState = { ...idle, effectiveIntervalMs: 60_000, stretchReason: 'API budget' };
     assert.deepEqual(lines(visible(renderHeader(input({ snapshot: s, state: stretched, width: 80 })))).map((l) => l.trimEnd()), [
-      ' prod  us-east-1  ACTIVE │ Services 1/1 healthy │  Insights off: no metrics',
+      ' prod  us-east-1  ACTIVE │ Services 1/1 healthy │  Insights off',
       ` Updated ${updated} (4s ago) · next in 12s · every 1m (stretched: API budget)`,
     ]);
     assert.deepEqual(lines(visible(renderHeader(input({ snapshot: s, state: stretched, width: 60 })))).map((l) => l.trimEnd()), [
-      ' prod  us-east-1  ACTIVE │  Insights off: no metrics',
+      ' prod  us-east-1  ACTIVE │  Insights off',
       ` Updated ${updated} (4s ago) · next in 12s`,
     ]);
   });
