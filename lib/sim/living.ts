@@ -14,6 +14,7 @@ export interface LivingRates {
   readonly deploy: number;
 }
 
+/** Rates for the demo: something visible happens every minute or so. */
 export const DEMO_RATES: LivingRates = { crash: 0.01, deploy: 0.08 };
 
 /** Moves every cluster one step at clock time `now`. */

@@ -17,9 +17,11 @@ export interface SizedScenario {
 /** `demo` (about a dozen services in every interesting state) or a sized cluster. */
 export type Scenario = 'demo' | SizedScenario;
 
-/** The largest sized scenario the simulator accepts. */
+/** The largest sized scenario the simulator accepts: services, tasks in all, containers per task. */
 export const MAX_SERVICES = 5000;
+/** See MAX_SERVICES. */
 export const MAX_TASKS = 25000;
+/** See MAX_SERVICES. */
 export const MAX_CONTAINERS_PER_TASK = 10;
 
 /** A scenario string or object that cannot be simulated. */

@@ -10,9 +10,10 @@ import type { Ledger } from './ledger.js';
 import { CLOUDWATCH_OPERATIONS, ECS_OPERATIONS } from './operations.js';
 import { asObject, type JsonObject } from './wire.js';
 
-export type SimService = 'ecs' | 'cloudwatch';
+/** Which AWS API a request is for. */
+export type SimApi = 'ecs' | 'cloudwatch';
 
-const TARGETS: Readonly<Record<string, SimService>> = {
+const TARGETS: Readonly<Record<string, SimApi>> = {
   AmazonEC2ContainerServiceV20141113: 'ecs',
   GraniteServiceVersion20100801: 'cloudwatch',
 };
@@ -24,10 +25,10 @@ export interface ServerHooks {
   readonly ledger: Ledger;
   readonly faults: Faults;
   /** @throws AwsApiError to answer with an error. */
-  answer(service: SimService, operation: string, input: JsonObject, clusterDeleted: boolean): JsonObject;
+  answer(service: SimApi, operation: string, input: JsonObject, clusterDeleted: boolean): JsonObject;
   batchSize(operation: string, input: JsonObject): number;
   /** The resource an AccessDenied message names. */
-  resourceFor(service: SimService, input: JsonObject): string;
+  resourceFor(service: SimApi, input: JsonObject): string;
 }
 
 /** A started loopback server that can also pretend to be down. */
@@ -163,11 +164,11 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function contentType(service: SimService): string {
+function contentType(service: SimApi): string {
   return service === 'ecs' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
 }
 
-function send(res: ServerResponse, status: number, service: SimService, payload: JsonObject, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, service: SimApi, payload: JsonObject, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, {
     'content-type': contentType(service),
@@ -178,7 +179,7 @@ function send(res: ServerResponse, status: number, service: SimService, payload:
   res.end(body);
 }
 
-function sendError(res: ServerResponse, service: SimService, error: AwsApiError): void {
+function sendError(res: ServerResponse, service: SimApi, error: AwsApiError): void {
   if (service === 'ecs') {
     send(res, error.status, service, { __type: error.code, message: error.message });
     return;
@@ -187,14 +188,14 @@ function sendError(res: ServerResponse, service: SimService, error: AwsApiError)
   send(res, error.status, service, { __type: error.jsonType ?? error.code, message: error.message }, { 'x-amzn-query-error': `${error.code};${error.fault}` });
 }
 
-function unknownOperation(service: SimService | undefined, operation: string): AwsApiError {
+function unknownOperation(service: SimApi | undefined, operation: string): AwsApiError {
   if (service === 'cloudwatch') {
     return new AwsApiError('InvalidAction', `Could not find operation ${operation} for version 2010-08-01`, 400, 'Sender', 'UnknownOperationException');
   }
   return new AwsApiError('UnknownOperationException', `Unknown operation ${operation || '(no X-Amz-Target)'}`);
 }
 
-function internalError(service: SimService | undefined, cause: unknown): AwsApiError {
+function internalError(service: SimApi | undefined, cause: unknown): AwsApiError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return service === 'cloudwatch'
     ? new AwsApiError('InternalFailure', `The request processing has failed because of an unknown error: ${detail}`, 500, 'Receiver')
@@ -202,7 +203,7 @@ function internalError(service: SimService | undefined, cause: unknown): AwsApiE
 }
 
 /** The error AWS sends for an injected fault, in each service's own naming. */
-export function faultError(service: SimService, operation: string, kind: Exclude<FaultKind, 'latency' | 'reset' | 'notfound'>, resource: string): AwsApiError {
+export function faultError(service: SimApi, operation: string, kind: Exclude<FaultKind, 'latency' | 'reset' | 'notfound'>, resource: string): AwsApiError {
   const ecs = service === 'ecs';
   const action = `${ecs ? 'ecs' : 'cloudwatch'}:${operation}`;
   switch (kind) {

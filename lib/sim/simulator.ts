@@ -13,6 +13,7 @@ import { buildSizedCluster } from './sized-scenario.js';
 import { asObject, type JsonObject } from './wire.js';
 import { World } from './world.js';
 
+/** How to start the simulator; every field is optional. */
 export interface SimulatorOptions {
   /** Port on 127.0.0.1; 0 or absent = an ephemeral port. */
   readonly port?: number | undefined;

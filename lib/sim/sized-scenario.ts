@@ -11,29 +11,31 @@ const HOUR = 60 * 60 * 1000;
 const WORDS = ['api', 'web', 'worker', 'orders', 'billing', 'search', 'auth', 'feed', 'media', 'mail', 'cache', 'etl'];
 const SIDECARS = ['envoy', 'log-router', 'datadog-agent', 'otel-collector', 'xray-daemon', 'config-reloader'];
 
-function containers(name: string, count: number): SimContainerDef[] {
+const APP_HEALTH_CHECK = shellHealthCheck('curl -fs http://localhost:8080/health || exit 1');
+
+/** The sidecars of every task: the same definitions are shared by all services (they are immutable). */
+function sidecars(count: number): SimContainerDef[] {
   // The app gets half the task's 1024 units; sidecars share the rest.
-  const sidecarCpu = Math.floor(512 / Math.max(1, count - 1));
-  const list: SimContainerDef[] = [
-    {
-      name: 'app',
-      image: `${SIM_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${name}:v1.0.0`,
-      cpu: 512,
-      memory: 1024,
-      essential: true,
-      healthCheck: shellHealthCheck('curl -fs http://localhost:8080/health || exit 1'),
-    },
-  ];
-  for (let i = 1; i < count; i++) {
-    list.push({
-      name: SIDECARS[i - 1] ?? `sidecar-${i}`,
-      image: `public.ecr.aws/sim/sidecar-${i}:latest`,
-      cpu: sidecarCpu,
-      memoryReservation: 128,
-      essential: false,
-    });
-  }
-  return list;
+  const cpu = Math.floor(512 / Math.max(1, count - 1));
+  return Array.from({ length: count - 1 }, (_, k) => ({
+    name: SIDECARS[k] ?? `sidecar-${k + 1}`,
+    image: `public.ecr.aws/sim/sidecar-${k + 1}:latest`,
+    cpu,
+    memoryReservation: 128,
+    essential: false,
+  }));
+}
+
+function containers(name: string, shared: readonly SimContainerDef[]): SimContainerDef[] {
+  const app: SimContainerDef = {
+    name: 'app',
+    image: `${SIM_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${name}:v1.0.0`,
+    cpu: 512,
+    memory: 1024,
+    essential: true,
+    healthCheck: APP_HEALTH_CHECK,
+  };
+  return [app, ...shared];
 }
 
 /** Builds a sized cluster at clock time `now`. */
@@ -43,6 +45,8 @@ export function buildSizedCluster(world: World, name: string, scenario: SizedSce
   const tasksPerService = scenario.tasksPerService ?? 2;
   const containersPerTask = scenario.containersPerTask ?? 2;
   const width = String(Math.max(1, scenario.services)).length;
+  const shared = sidecars(containersPerTask);
+  const size = { cpu: 1024, memory: 2048 };
   for (let i = 0; i < scenario.services; i++) {
     const serviceName = `${WORDS[i % WORDS.length]}-${String(i + 1).padStart(width, '0')}`;
     createSteadyService(
@@ -50,8 +54,8 @@ export function buildSizedCluster(world: World, name: string, scenario: SizedSce
       cluster,
       {
         name: serviceName,
-        size: { cpu: 1024, memory: 2048 },
-        containers: containers(serviceName, containersPerTask),
+        size,
+        containers: containers(serviceName, shared),
         desiredCount: tasksPerService,
         revision: world.rng.int(1, 80),
         deployedAgoMs: world.rng.int(4, 400) * HOUR,

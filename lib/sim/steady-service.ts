@@ -5,6 +5,7 @@ import type { World } from './world.js';
 
 const HOUR = 60 * 60 * 1000;
 
+/** What a steady service is made of. */
 export interface SteadyServiceSpec {
   readonly name: string;
   readonly size: { readonly cpu: number; readonly memory: number };

@@ -3,6 +3,7 @@
 
 import { AwsApiError } from './api-error.js';
 
+/** A JSON object as parsed from a request body. */
 export type JsonObject = Record<string, unknown>;
 
 /** The request body as an object. */

@@ -3,6 +3,7 @@
 
 import type { InsightsMode } from '../model/types.js';
 
+/** A container health check (seconds), as task definitions write it. */
 export interface SimHealthCheck {
   readonly command: readonly string[];
   readonly interval: number;
@@ -11,6 +12,7 @@ export interface SimHealthCheck {
   readonly startPeriod: number;
 }
 
+/** A container definition inside a task definition revision. */
 export interface SimContainerDef {
   readonly name: string;
   readonly image: string;
@@ -24,6 +26,7 @@ export interface SimContainerDef {
   readonly healthCheck?: SimHealthCheck;
 }
 
+/** An immutable task definition revision. */
 export interface SimTaskDef {
   readonly arn: string;
   readonly family: string;
@@ -35,6 +38,7 @@ export interface SimTaskDef {
   readonly registeredAt: number;
 }
 
+/** A running or stopped container's state inside a task. */
 export interface SimContainer {
   readonly name: string;
   lastStatus: string;
@@ -66,6 +70,7 @@ export interface SimTask {
   readonly load: number;
 }
 
+/** A service deployment (one task definition revision being rolled out or kept). */
 export interface SimDeployment {
   readonly id: string;
   status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
@@ -78,6 +83,7 @@ export interface SimDeployment {
   updatedAt: number;
 }
 
+/** A service event. */
 export interface SimEvent {
   readonly id: string;
   readonly createdAt: number;
@@ -87,6 +93,7 @@ export interface SimEvent {
 /** How living data treats a service. */
 export type ServiceBehaviour = 'steady' | 'failing' | 'stuck-pending' | 'unhealthy';
 
+/** A service, its deployments, events and remembered tasks. */
 export interface SimService {
   readonly name: string;
   readonly arn: string;
@@ -105,6 +112,7 @@ export interface SimService {
   readonly load: number;
 }
 
+/** A cluster and everything in it. */
 export interface SimCluster {
   readonly name: string;
   readonly arn: string;

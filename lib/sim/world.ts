@@ -62,7 +62,7 @@ export class World {
   registerTaskDef(family: string, size: { cpu: number; memory: number }, containers: readonly SimContainerDef[], registeredAt: number, revisionNumber?: number): SimTaskDef {
     const revisions = this.taskDefs.get(family) ?? [];
     const revision = revisionNumber ?? (revisions[revisions.length - 1]?.revision ?? 0) + 1;
-    const def: SimTaskDef = { arn: this.arn('task-definition', `${family}:${revision}`), family, revision, ...size, containers, registeredAt };
+    const def: SimTaskDef = { arn: this.arn('task-definition', `${family}:${revision}`), family, revision, cpu: size.cpu, memory: size.memory, containers, registeredAt };
     revisions.push(def);
     this.taskDefs.set(family, revisions);
     return def;
