@@ -19,6 +19,8 @@ describe('CallQueue', () => {
       order.push('describe-1');
       await first.promise;
     });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['describe-1'], 'the first call holds the only slot');
     const later = [
       queue.run('describe', async () => void order.push('describe-2')),
       queue.run('describe', async () => void order.push('describe-3')),
