@@ -36,6 +36,7 @@ export class SimServer {
   private readonly server: Server;
   private boundPort = 0;
   private listening = false;
+  private closed = false;
   private transitions: Promise<void> = Promise.resolve();
 
   constructor(private readonly hooks: ServerHooks) {
@@ -80,11 +81,17 @@ export class SimServer {
     });
   }
 
-  /** Listens again on the same port after `stopListening`. */
+  /** Listens again on the same port after `stopListening` (not after `close`). */
   resumeListening(): Promise<void> {
     return this.serialize(async () => {
-      if (!this.listening) await this.listen(this.boundPort);
+      if (!this.listening && !this.closed) await this.listen(this.boundPort);
     });
+  }
+
+  /** Stops for good: later `resumeListening` calls do nothing. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.stopListening();
   }
 
   // Outage timers and tests may stop and resume at the same moment; a listen must not start mid-close.

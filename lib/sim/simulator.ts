@@ -145,7 +145,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clearInterval(ticker);
       for (const t of outageTimers) clearTimeout(t);
       outageTimers.clear();
-      await server.stopListening();
+      await server.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DescribeClustersCommand, DescribeTasksCommand, ListServicesCommand, ListTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import { parseFaultSpec, FaultSpecError, startSimulator, type Simulator } from '../../lib/sim/index.js';
+import { parseFaultSpec, FaultSpecError, startSimulator, type OutageSpec, type Simulator } from '../../lib/sim/index.js';
 import { clientsFor, rejection, T0 } from './sim-clients.js';
 
 const metricQuery = {
@@ -169,5 +169,17 @@ describe('injected faults seen through the real SDK', () => {
     await ecs.send(new ListServicesCommand({ cluster: 'demo' }));
     await ecs.send(new ListServicesCommand({ cluster: 'demo' }));
     assert.equal(sim.ledger.maxConcurrency, 1);
+  });
+});
+
+describe('closing the simulator', () => {
+  it('stays closed even when faults are cleared afterwards', async () => {
+    const sim = await startSimulator({ now: () => T0, tickIntervalMs: 0, faults: [parseFaultSpec('down=1000/60000') as OutageSpec] });
+    await sim.close();
+    sim.faults.clear();
+    const ecs = clientsFor(sim, 1).ecs;
+    const error = await rejection(ecs.send(new ListServicesCommand({ cluster: 'demo' })));
+    assert.match(`${(error as Error & { code?: string }).code ?? ''} ${error.message}`, /ECONNREFUSED/);
+    ecs.destroy();
   });
 });
