@@ -46,6 +46,8 @@ describe('ecs-monitor --demo in a terminal', () => {
     for (const name of ['auth', 'payments', 'web-frontend']) await term.waitForText(name, WAIT);
     await term.waitForText(/Services \d+\/\d+ · sort: name/, WAIT);
     await quit(term);
+    // Nothing but the UI reached the terminal: no SDK warning (NodeVersionSupportWarning), no console output.
+    assert.ok(!/Warning|DeprecationWarning|NodeVersionSupport/.test(term.rawOutput), 'no stray warning on the terminal');
   });
 
   it('moves with the keys and drills into a service: the tree shows its tasks', async () => {
