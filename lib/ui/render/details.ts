@@ -9,6 +9,8 @@ import { clean, wrap } from './text.js';
 
 /** At most this many events are listed: DescribeServices keeps 100, hostile data may carry more. */
 export const MAX_EVENTS = 50;
+/** At most this many lines of one event message. */
+const MAX_EVENT_LINES = 4;
 /** At most this many lines of one free-text reason. */
 const MAX_REASON_LINES = 6;
 
@@ -62,8 +64,8 @@ export function renderServiceDetails(service: Service, now: number, width: numbe
     ...field('Tasks', `${service.runningCount}/${service.desiredCount}`),
     ...field('Pending', String(service.pendingCount)),
     ...field('Launch', service.launchType === undefined ? '-' : clean(service.launchType)),
-    ...field('Task def', service.taskDefinition === undefined ? '-' : clean(taskDefinitionName(service.taskDefinition))),
   );
+  l.add(...field('Task def', service.taskDefinition === undefined ? '-' : clean(taskDefinitionName(service.taskDefinition))));
   l.add(
     ...field('CPU', formatPercent(service.metrics?.cpuPct)),
     ...field('Memory', formatPercent(service.metrics?.memPct)),
@@ -78,8 +80,16 @@ export function renderServiceDetails(service: Service, now: number, width: numbe
   const more = service.events.length > shown.length ? ` (latest ${shown.length} of ${service.events.length})` : '';
   l.add({ text: `Events${more}`, tags: BOLD });
   if (shown.length === 0) l.add({ text: '  none', tags: GRAY });
+  // Events are what on-call reads first: wrap each under its age instead of cutting it.
+  const indent = 9;
   for (const e of shown) {
-    l.add({ text: `  ${formatAge(e.createdAt, now).padStart(6)} `, tags: GRAY }, { text: clean(e.message) });
+    const wrapped = wrap(clean(e.message), Math.max(1, l.width - indent));
+    const lines = wrapped.slice(0, MAX_EVENT_LINES);
+    if (wrapped.length > lines.length) lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''}…`;
+    lines.forEach((line, i) => {
+      const age = i === 0 ? `  ${formatAge(e.createdAt, now).padStart(6)} ` : ' '.repeat(indent);
+      l.add({ text: age, tags: GRAY }, { text: line });
+    });
   }
   return l.toString();
 }
@@ -95,8 +105,11 @@ function deploymentLines(l: Lines, d: Deployment, now: number): void {
     { text: `${d.runningCount}/${d.desiredCount} running` },
     { text: d.pendingCount > 0 ? `, ${d.pendingCount} pending` : '' },
     d.failedTasks > 0 ? { text: `, ${d.failedTasks} failed`, tags: ['red-fg'] } : { text: '' },
-    { text: `  ${clean(taskDefinitionName(d.taskDefinition))}` },
-    { text: `  ${formatAge(d.updatedAt ?? d.createdAt, now)} ago`, tags: GRAY },
+  );
+  const at = d.updatedAt ?? d.createdAt;
+  l.add(
+    { text: `    ${clean(taskDefinitionName(d.taskDefinition))}` },
+    { text: at === undefined ? '' : `  ${d.updatedAt === undefined ? 'created' : 'updated'} ${formatAge(at, now)} ago`, tags: GRAY },
   );
   if (d.rolloutStateReason !== undefined && d.rolloutStateReason !== '') {
     for (const line of wrap(clean(d.rolloutStateReason), Math.max(1, l.width - 6)).slice(0, MAX_REASON_LINES)) {

@@ -29,17 +29,30 @@ describe('renderServiceDetails', () => {
   it('lists every deployment with rollout, reason, counts, failures and revision, then the events', () => {
     assert.deepEqual(rows(renderServiceDetails(svc, NOW, 80)), [
       'web  ACTIVE  ✓ HEALTHY',
-      'Tasks 3/3   Pending 0   Launch FARGATE   Task def web:42',
+      'Tasks 3/3   Pending 0   Launch FARGATE',
+      'Task def web:42',
       'CPU 37%   Memory 52%   Age 2d0h',
       '',
       'Deployments (2)',
-      '  ↻ PRIMARY IN_PROGRESS  2/3 running, 1 pending, 2 failed  web:42  5m ago',
+      '  ↻ PRIMARY IN_PROGRESS  2/3 running, 1 pending, 2 failed',
+      '    web:42  updated 5m ago',
       '    ECS deployment ecs-svc/123 in progress.',
-      '  ↻ ACTIVE COMPLETED  1/0 running  web:41  3h0m ago',
+      '  ↻ ACTIVE COMPLETED  1/0 running',
+      '    web:41  created 3h0m ago',
       '',
       'Events',
       '      3m (service web) has reached a steady state.',
       '    1h0m (service web) registered 1 targets in {bold}tg',
+    ]);
+  });
+  it('wraps long event messages under their age, at most four lines each', () => {
+    const message = 'word '.repeat(40).trim();
+    const r = rows(renderServiceDetails(service({ events: [{ id: '1', createdAt: NOW - 45_000, message }] }), NOW, 40));
+    assert.deepEqual(r.slice(-4), [
+      '     45s word word word word word word',
+      '         word word word word word word',
+      '         word word word word word word',
+      '         word word word word word word…',
     ]);
   });
   it('colours failed tasks red and escapes tags in event messages', () => {
@@ -58,7 +71,7 @@ describe('renderServiceDetails', () => {
   });
   it('says none when there are no deployments or events', () => {
     const r = rows(renderServiceDetails(service({ deployments: [], events: [] }), NOW, 40));
-    assert.deepEqual(r.slice(4), ['Deployments (0)', '  none', '', 'Events', '  none']);
+    assert.deepEqual(r.slice(5), ['Deployments (0)', '  none', '', 'Events', '  none']);
   });
 });
 
