@@ -1,10 +1,13 @@
-// Task definitions by ARN. An ARN names an immutable revision, so the TTL only bounds memory and picks
-// up deletions; concurrent requests for one ARN share a single DescribeTaskDefinition.
+// Task definitions by ARN. An ARN names an immutable revision, so a definition in use never needs
+// describing again: the TTL counts from the last use and only bounds memory (definitions no running or
+// recently stopped task refers to are forgotten). Re-describing every definition each TTL would cost a
+// 5,000-service cluster 5,000 calls per refresh once the API budget stretches the interval past the TTL.
+// Concurrent requests for one ARN share a single DescribeTaskDefinition.
 import type { TaskDefinitionInfo } from '../model/task-definition.js';
 
 interface Entry {
   readonly value: TaskDefinitionInfo;
-  readonly fetchedAt: number;
+  usedAt: number;
 }
 
 export class TaskDefinitionCache {
@@ -18,20 +21,17 @@ export class TaskDefinitionCache {
     this.now = options.now ?? Date.now;
   }
 
-  /** The cached definition when still fresh, else undefined. Never calls AWS. */
+  /** The cached definition unless unused for the TTL, else undefined; counts as a use. Never calls AWS. */
   peek(arn: string): TaskDefinitionInfo | undefined {
-    const entry = this.entries.get(arn);
+    const entry = this.live(arn);
     if (entry === undefined) return undefined;
-    if (this.now() - entry.fetchedAt >= this.ttlMs) {
-      this.entries.delete(arn);
-      return undefined;
-    }
+    entry.usedAt = this.now();
     return entry.value;
   }
 
   /**
-   * The definition for `arn`: from the cache when fresh, else from `load` (shared with any request for
-   * the same ARN already in flight). Rejects when `load` rejects; a failure is not cached.
+   * The definition for `arn`: from the cache unless unused for the TTL, else from `load` (shared with
+   * any request for the same ARN already in flight). Rejects when `load` rejects; a failure is not cached.
    */
   get(arn: string, load: (arn: string) => Promise<TaskDefinitionInfo>): Promise<TaskDefinitionInfo> {
     const cached = this.peek(arn);
@@ -40,7 +40,7 @@ export class TaskDefinitionCache {
     if (pending !== undefined) return pending;
     const loading = load(arn).then(
       (value) => {
-        this.entries.set(arn, { value, fetchedAt: this.now() });
+        this.entries.set(arn, { value, usedAt: this.now() });
         this.inFlight.delete(arn);
         return value;
       },
@@ -53,12 +53,23 @@ export class TaskDefinitionCache {
     return loading;
   }
 
-  /** Drops expired entries (called once per refresh so the map does not grow without bound). */
+  /** Drops entries unused for the TTL (called once per refresh so the map does not grow without bound). */
   prune(): void {
-    for (const arn of [...this.entries.keys()]) this.peek(arn);
+    for (const arn of [...this.entries.keys()]) this.live(arn);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The entry when used within the TTL; an older one is dropped. Does not count as a use. */
+  private live(arn: string): Entry | undefined {
+    const entry = this.entries.get(arn);
+    if (entry === undefined) return undefined;
+    if (this.now() - entry.usedAt >= this.ttlMs) {
+      this.entries.delete(arn);
+      return undefined;
+    }
+    return entry;
   }
 }

@@ -23,7 +23,30 @@ describe('TaskDefinitionCache', () => {
     assert.deepEqual(calls, ['web:1']);
   });
 
-  it('describes it again once the TTL has passed', async () => {
+  it('never describes a definition again while refreshes keep using it', async () => {
+    let now = 0;
+    const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
+    const { calls, load } = counter();
+    // A refresh every 200 s (an interval stretched by the API budget) for an hour.
+    for (now = 0; now <= 3_600_000; now += 200_000) await cache.get('web:1', load);
+    assert.deepEqual(calls, ['web:1']);
+  });
+
+  it('keeps a definition that only stopped tasks still show', async () => {
+    let now = 0;
+    const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
+    const { calls, load } = counter();
+    await cache.get('web:1', load);
+    now = 200_000;
+    assert.equal(cache.peek('web:1')?.arn, 'web:1');
+    now = 400_000;
+    cache.prune();
+    assert.equal(cache.size, 1);
+    await cache.get('web:1', load);
+    assert.deepEqual(calls, ['web:1']);
+  });
+
+  it('describes it again once unused for the TTL', async () => {
     let now = 0;
     const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
     const { calls, load } = counter();
