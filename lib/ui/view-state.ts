@@ -2,13 +2,14 @@
 // selection survives refreshes, sorts and filters), what is scrolled, focused, filtered and expanded.
 // The screen layer derives a ViewContext from the snapshot, feeds actions in and draws what comes out.
 import { clampIndex, keepVisible, pageStep } from './list-window.js';
+import { SORT_KEYS } from './render/service-table.js';
 import type { SortKey } from './render/service-table.js';
 import type { TreeLine } from './render/tree.js';
 
 export type Pane = 'services' | 'tree' | 'details';
 
-/** The order `s` cycles through. */
-export const SORT_ORDER: readonly SortKey[] = ['name', 'health', 'tasks', 'cpu', 'memory'];
+/** The order `s` cycles through: name, health, tasks, CPU, memory. */
+export const SORT_ORDER: readonly SortKey[] = SORT_KEYS;
 
 export interface ViewState {
   readonly focus: Pane;

@@ -1,5 +1,12 @@
 // The dashboard's widgets: built for one layout, rebuilt on resize, and filled with ready-made strings.
 // This layer decides nothing; it only puts text into boxes.
+//
+// The table and the task tree are plain boxes holding only the visible rows, the selection painted in by
+// pane-rows.ts. Not contrib.tree: it mutates the nodes given to setData and a mouse click on a node emits no
+// `select`, so expansion and clicks could not be kept by task id. Not contrib.table: it measures cells by
+// raw string length, so colour tags and wide characters break its columns. Not a blessed.list either: it
+// keeps a selection and a scroll position of its own (per widget, lost on every rebuild) and one element
+// per row, while the view state already keeps both by service name and tree line id.
 import blessed from 'blessed';
 import type { Widgets } from 'blessed';
 import type { DashboardLayout } from '../layout.js';
