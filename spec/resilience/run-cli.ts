@@ -68,3 +68,17 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
     });
   });
 }
+
+/** Runs `task` over `items` with at most `limit` at once (processes are heavy on a 2-core box); keeps order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
