@@ -26,7 +26,7 @@ class Lines {
   /** A label and free text wrapped under it, indented. */
   text(label: string, value: string | undefined, indent = 2): void {
     if (value === undefined || value === '') return;
-    const lines = wrap(clean(value), Math.max(1, this.width - indent));
+    const lines = wrap(clean(value), Math.max(1, this.width - indent), MAX_REASON_LINES + 1);
     const shown = lines.slice(0, MAX_REASON_LINES);
     if (lines.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1] ?? ''} …`;
     this.add({ text: label, tags: GRAY });
@@ -83,7 +83,7 @@ export function renderServiceDetails(service: Service, now: number, width: numbe
   // Events are what on-call reads first: wrap each under its age instead of cutting it.
   const indent = 9;
   for (const e of shown) {
-    const wrapped = wrap(clean(e.message), Math.max(1, l.width - indent));
+    const wrapped = wrap(clean(e.message), Math.max(1, l.width - indent), MAX_EVENT_LINES + 1);
     const lines = wrapped.slice(0, MAX_EVENT_LINES);
     if (wrapped.length > lines.length) lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''}…`;
     lines.forEach((line, i) => {
@@ -112,7 +112,7 @@ function deploymentLines(l: Lines, d: Deployment, now: number): void {
     { text: at === undefined ? '' : `  ${d.updatedAt === undefined ? 'created' : 'updated'} ${formatAge(at, now)} ago`, tags: GRAY },
   );
   if (d.rolloutStateReason !== undefined && d.rolloutStateReason !== '') {
-    for (const line of wrap(clean(d.rolloutStateReason), Math.max(1, l.width - 6)).slice(0, MAX_REASON_LINES)) {
+    for (const line of wrap(clean(d.rolloutStateReason), Math.max(1, l.width - 6), MAX_REASON_LINES)) {
       l.add({ text: `    ${line}`, tags: GRAY });
     }
   }

@@ -4,7 +4,9 @@
 // ESC-introduced sequences: CSI (ESC [ … final), OSC/DCS/SOS/PM/APC strings ended by BEL or ST, and
 // two-character escapes; plus their single-byte C1 forms (0x9B CSI, 0x9D OSC, 0x90 DCS …).
 const CSI = String.raw`(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]`;
-const STRING_SEQ = String.raw`(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c)`;
+// The body excludes every introducer, so an unterminated string stops at the next one: matching stays
+// linear on hostile input (a lazy `[\s\S]*?` would rescan to the end from every introducer).
+const STRING_SEQ = String.raw`(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)`;
 const ESC_SHORT = String.raw`\x1b[ -/]*[0-~]`;
 const SEQUENCE = new RegExp(`${STRING_SEQ}|${CSI}|${ESC_SHORT}`, 'g');
 const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
@@ -200,15 +202,23 @@ export function pad(s: string, width: number, align: 'left' | 'right' = 'left'):
 }
 
 /**
- * Splits `s` into lines of at most `width` cells, breaking at spaces where possible. Tags are not
- * expected here (use it on clean text before colouring). Returns at least one line.
+ * Splits `s` into lines of at most `width` cells, breaking at spaces where possible and hard-breaking
+ * words longer than a line. Stops after `maxLines` lines (so a megabyte of hostile text costs only
+ * what is shown). Tags are not expected here: use it on clean text before colouring. Returns at
+ * least one line.
  */
-export function wrap(s: string, width: number): string[] {
+export function wrap(s: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
   const max = Math.max(1, Math.floor(width));
+  const limit = Math.max(1, maxLines);
   const lines: string[] = [];
   let line = '';
   let lineW = 0;
-  for (const word of s.split(' ')) {
+  let start = 0;
+  while (start <= s.length) {
+    let end = s.indexOf(' ', start);
+    if (end === -1) end = s.length;
+    const word = s.slice(start, end);
+    start = end + 1;
     const ww = displayWidth(word);
     const sep = line === '' ? 0 : 1;
     if (lineW + sep + ww <= max) {
@@ -216,17 +226,20 @@ export function wrap(s: string, width: number): string[] {
       lineW += sep + ww;
       continue;
     }
-    if (line !== '') lines.push(line);
-    if (ww <= max) {
-      line = word;
-      lineW = ww;
-      continue;
+    if (line !== '') {
+      lines.push(line);
+      if (lines.length >= limit) return lines;
     }
-    // A word longer than the line: hard-break it by cells, keeping tags whole.
+    // A word longer than the line is cut into line-sized pieces.
     let rest = word;
-    while (displayWidth(rest) > max) {
+    for (;;) {
       const [head, tail] = splitAt(rest, max);
+      if (tail === '') {
+        rest = head;
+        break;
+      }
       lines.push(head);
+      if (lines.length >= limit) return lines;
       rest = tail;
     }
     line = rest;

@@ -100,6 +100,12 @@ describe('renderTaskDetails', () => {
       '  app  STOPPED  ✓ HEALTHY  exit 1',
     ]);
   });
+  it('shows at most six lines of a huge stopped reason, marked as cut', () => {
+    const t = task({ stopCode: 'UserInitiated', stoppedReason: '\x1b[31m' + 'y'.repeat(1_000_000) });
+    const r = rows(renderTaskDetails(t, NOW, 40));
+    const reason = r.slice(r.indexOf('Stopped reason') + 1, r.indexOf(''));
+    assert.deepEqual(reason, [...Array.from({ length: 5 }, () => '  ' + 'y'.repeat(38)), '  ' + 'y'.repeat(37) + '…']);
+  });
   it('shows a running task without stop lines and a task without containers', () => {
     const r = rows(renderTaskDetails(task({ containers: [] }), NOW, 60));
     assert.ok(!r.some((l) => l.startsWith('Stopped')));

@@ -27,6 +27,11 @@ describe('sanitize', () => {
     assert.equal(sanitize('a\u200bb\u200dc\u00add\ufeffe'), 'abcde');
     assert.equal(sanitize('x\ud800y'), 'x\ufffdy');
   });
+  it('handles megabytes of unterminated sequences', () => {
+    const junk = '\x1b]0;'.repeat(200_000) + '\x9d' + 'a'.repeat(100_000) + '\x90x'.repeat(100_000);
+    const out = sanitize(junk);
+    assert.equal(out, '0;'.repeat(200_000) + 'a'.repeat(100_000) + 'x'.repeat(100_000));
+  });
   it('leaves ordinary Unicode alone', () => {
     assert.equal(sanitize('café 服务 ✓'), 'café 服务 ✓');
   });
@@ -94,5 +99,11 @@ describe('wrap', () => {
   it('breaks at spaces and hard-breaks long words by cells', () => {
     assert.deepEqual(wrap('the task stopped now', 10), ['the task', 'stopped', 'now']);
     assert.deepEqual(wrap('服务服务服务', 4), ['服务', '服务', '服务']);
+    assert.deepEqual(wrap('a  b', 10), ['a  b']);
+    assert.deepEqual(wrap('', 10), ['']);
+  });
+  it('stops after maxLines, even for a megabyte without spaces', () => {
+    assert.deepEqual(wrap('x'.repeat(1_000_000), 3, 2), ['xxx', 'xxx']);
+    assert.deepEqual(wrap('aa bb cc dd', 2, 3), ['aa', 'bb', 'cc']);
   });
 });
