@@ -19,6 +19,8 @@ import type { Snapshot } from '../model/types.js';
 import { startDashboard } from '../ui/dashboard.js';
 import { copyText } from '../ui/clipboard.js';
 import { openUrl } from '../ui/open-url.js';
+import { observeClientCalls } from '../aws/call-events.js';
+import { LogFile, LogFileError, startLine } from './log-file.js';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface MainIo {
@@ -44,6 +46,7 @@ export async function main(
   };
   let options: CliOptions;
   let config: MonitorConfig;
+  let log: LogFile | undefined;
   try {
     options = parseArgs(argv);
     if (options.help) {
@@ -57,12 +60,15 @@ export async function main(
     // Config first: a broken config file is the more useful message even when output is piped.
     config = loadConfig(options, io.env, nodeConfigDeps());
     checkTerminal(io.stdout.isTTY, options);
+    log = options.logFile === undefined ? undefined : LogFile.open(options.logFile, { env: io.env });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) return fail(error.message, EXIT_USAGE);
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof LogFileError) return fail(error.message, EXIT_USAGE);
     throw error;
   }
 
   quietSdkNodeVersionWarning();
+  log?.info(startLine(versionText(), config, options.demo));
+  const stopWarningLog = log?.captureProcessWarnings();
   let sim: Simulator | undefined;
   if (options.demo) {
     try {
@@ -77,6 +83,8 @@ export async function main(
         region: config.region,
       });
     } catch (error) {
+      stopWarningLog?.();
+      log?.close();
       if (error instanceof FaultSpecError || error instanceof ScenarioError) return fail(error.message, EXIT_USAGE);
       throw error;
     }
@@ -88,29 +96,35 @@ export async function main(
     // The simulator checks no signatures; dummy keys keep the user's real credentials out of the demo.
     credentials: sim === undefined ? undefined : { accessKeyId: 'demo', secretAccessKey: 'demo' },
   });
+  if (log !== undefined) observeClientCalls(clients, (event) => log.awsCall(event));
   const usesSso = sim === undefined && config.profile !== undefined && profileUsesSso(io.env, config.profile);
   const wiring = new Wiring(clients, config, usesSso);
   // In the demo, no --cluster opens the demo cluster; elsewhere no cluster (or --pick) opens the picker.
   const configured = sim === undefined ? config.cluster : (options.cluster ?? sim.clusterName);
   const cluster = options.pick && !options.once ? undefined : configured;
+  const watched = (poller: Poller, name: string): Poller => log?.watchPoller(poller, name) ?? poller;
 
   try {
-    if (options.once) return await once(wiring, cluster, options.json, io);
+    if (options.once) return await once(wiring, cluster, options.json, io, log);
     return await startDashboard({
       region: config.region,
-      ...(cluster === undefined ? {} : { clusterName: cluster, poller: wiring.poller(cluster) }),
+      ...(cluster === undefined ? {} : { clusterName: cluster, poller: watched(wiring.poller(cluster), cluster) }),
       listClusters: createClusterLister(clients),
-      openCluster: (name) => wiring.poller(name),
+      openCluster: (name) => watched(wiring.poller(name), name),
       mouse: config.mouse,
       intervalSec: config.intervalSec,
       callsLastMinute: () => clients.calls.lastMinute(),
       costStats: () => wiring.costStats(),
       copyText: (text) => copyText(text, { writeToTerminal: (bytes) => io.stdout.write(bytes) }),
       openUrl: (url) => openUrl(url),
+      ...(log === undefined ? {} : { log: (line: string) => log.captured(line) }),
     });
   } finally {
     clients.destroy();
     await sim?.close();
+    stopWarningLog?.();
+    log?.close();
+    if (log?.failure !== undefined) io.stderr.write(`ecs-monitor: writing the log file ${log.path} failed: ${log.failure.message}\n`);
   }
 }
 
@@ -160,7 +174,7 @@ class Wiring {
 }
 
 /** `--once`: one refresh, printed as JSON (or a short table), then exit. */
-async function once(wiring: Wiring, cluster: string | undefined, json: boolean, io: MainIo): Promise<number> {
+async function once(wiring: Wiring, cluster: string | undefined, json: boolean, io: MainIo, log: LogFile | undefined): Promise<number> {
   if (cluster === undefined) {
     io.stderr.write('ecs-monitor: --once needs a cluster: pass --cluster NAME or set [cluster] name in the config file\n');
     return EXIT_USAGE;
@@ -168,10 +182,13 @@ async function once(wiring: Wiring, cluster: string | undefined, json: boolean, 
   // One-shot output is for scripts: container metrics for up to 100 services rather than the focus.
   const { ecs, metrics } = wiring.sources(cluster, ONCE_CONTAINER_METRICS_SERVICES);
   let snapshot: Snapshot;
+  const started = performance.now();
   try {
     snapshot = await runOnce(ecs, metrics);
+    log?.snapshot(snapshot, performance.now() - started);
   } catch (error) {
     if (error instanceof MonitorError) {
+      log?.refreshFailed(error, performance.now() - started);
       io.stderr.write(`ecs-monitor: ${error.message}\n`);
       return EXIT_FAILURE;
     }
