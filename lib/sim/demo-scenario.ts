@@ -163,7 +163,7 @@ function scaleToZero(world: World, service: SimService, now: number): void {
 function makeUnhealthy(world: World, service: SimService, now: number): void {
   service.behaviour = 'unhealthy';
   const task = service.tasks.find((t) => t.lastStatus === 'RUNNING');
-  const container = task?.containers.find((c) => c.name === 'app');
+  const container = task ? world.containersOf(task).find((c) => c.name === 'app') : undefined;
   if (!task || !container) return;
   container.healthStatus = 'UNHEALTHY';
   world.refreshTaskHealth(task);

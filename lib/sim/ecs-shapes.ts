@@ -1,6 +1,7 @@
 // World records rendered as the JSON shapes ECS returns (field names and types as in the ECS API reference).
 
 import { hashString, mixHash } from './rng.js';
+import { containerStates } from './world.js';
 import type { SimCluster, SimDeployment, SimService, SimTask, SimTaskDef } from './world-types.js';
 import type { JsonObject } from './wire.js';
 import { seconds } from './wire.js';
@@ -137,7 +138,7 @@ export function taskShape(cluster: SimCluster, task: SimTask): JsonObject {
     ...(task.stopCode === undefined ? {} : { stopCode: task.stopCode }),
     ...(task.stoppedReason === undefined ? {} : { stoppedReason: task.stoppedReason }),
     version: task.stoppedAt === undefined ? 3 : 5,
-    containers: task.containers.map((c, i) => {
+    containers: containerStates(task).map((c, i) => {
       const def = task.taskDef.containers[i];
       const suffix = String(mixHash(idHash, i + 1)).padStart(10, '0');
       return {
@@ -157,7 +158,7 @@ export function taskShape(cluster: SimCluster, task: SimTask): JsonObject {
       };
     }),
     attachments: [],
-    overrides: { containerOverrides: task.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
+    overrides: { containerOverrides: task.taskDef.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
   };
 }
 

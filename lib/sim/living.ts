@@ -91,7 +91,7 @@ function launch(world: World, cluster: SimCluster, service: SimService, now: num
 }
 
 function failAttempt(world: World, service: SimService, task: SimTask, now: number): void {
-  const app = task.containers[0]?.name ?? 'app';
+  const app = task.taskDef.containers[0]?.name ?? 'app';
   if (world.rng.chance(0.5)) {
     const reason = `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${task.taskDef.containers[0]?.image ?? ''}: not found`;
     world.stopTask(task, now, 'TaskFailedToStart', reason, { container: app, reason });
@@ -106,7 +106,7 @@ function crashOne(world: World, service: SimService, now: number): void {
   const running = live(service).filter((t) => t.lastStatus === 'RUNNING');
   if (running.length === 0) return;
   const task = world.rng.pick(running);
-  const app = task.containers[0]?.name ?? 'app';
+  const app = task.taskDef.containers[0]?.name ?? 'app';
   world.stopTask(task, now, 'EssentialContainerExited', 'Essential container in task exited', {
     container: app,
     exitCode: 137,
@@ -125,7 +125,7 @@ function cycleUnhealthy(world: World, service: SimService, now: number): void {
   }
   if (!sick && running.length > 1 && world.rng.chance(0.3)) {
     const next = world.rng.pick(running);
-    const app = next.containers.find((c) => c.name === 'app');
+    const app = world.containersOf(next).find((c) => c.name === 'app');
     if (app) {
       app.healthStatus = 'UNHEALTHY';
       world.refreshTaskHealth(next);

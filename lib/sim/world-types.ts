@@ -65,7 +65,11 @@ export interface SimTask {
   stoppedAt?: number;
   stopCode?: string;
   stoppedReason?: string;
-  containers: SimContainer[];
+  /**
+   * Undefined while every container just follows the task (PENDING, or RUNNING and healthy where checked);
+   * filled in by `World.containersOf` once one of them differs. Read with `containerStates`.
+   */
+  containers: SimContainer[] | undefined;
   /** Scales this task's CPU level (a "hot" service runs near its limit). */
   readonly load: number;
 }

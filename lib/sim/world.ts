@@ -22,6 +22,14 @@ export const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000;
 
 const MAX_EVENTS = 100;
 
+/** The containers of a task: stored ones, or the states they have while they simply follow the task. */
+export function containerStates(task: SimTask): SimContainer[] {
+  if (task.containers) return task.containers;
+  const running = task.lastStatus === 'RUNNING';
+  const lastStatus = running ? 'RUNNING' : task.lastStatus === 'STOPPED' ? 'STOPPED' : 'PENDING';
+  return task.taskDef.containers.map((def) => ({ name: def.name, lastStatus, healthStatus: running && def.healthCheck ? 'HEALTHY' : 'UNKNOWN' }));
+}
+
 /** Everything a new service needs. */
 export interface NewService {
   readonly name: string;
@@ -136,7 +144,6 @@ export class World {
   /** Creates a task; `startedAt` given means it is RUNNING, else it is PROVISIONING. */
   launchTask(cluster: SimCluster, service: SimService | undefined, deployment: SimDeployment | undefined, taskDef: SimTaskDef, createdAt: number, startedAt?: number): SimTask {
     const id = this.rng.hex(32);
-    const containers = taskDef.containers.map((c): SimContainer => ({ name: c.name, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' }));
     // Every field is set in one literal of one shape: 25,000 of these must be cheap to build and hold.
     const task: SimTask = {
       id,
@@ -149,7 +156,7 @@ export class World {
       lastStatus: 'PROVISIONING',
       desiredStatus: 'RUNNING',
       healthStatus: 'UNKNOWN',
-      containers,
+      containers: undefined,
       load: (service?.load ?? 1) * (0.8 + this.rng.next() * 0.4),
     };
     cluster.tasks.set(id, task);
@@ -163,7 +170,7 @@ export class World {
   markRunning(task: SimTask, at: number): void {
     task.lastStatus = 'RUNNING';
     task.startedAt = at;
-    task.containers.forEach((c, i) => {
+    task.containers?.forEach((c, i) => {
       c.lastStatus = 'RUNNING';
       c.healthStatus = task.taskDef.containers[i]?.healthCheck ? 'HEALTHY' : 'UNKNOWN';
     });
@@ -172,7 +179,7 @@ export class World {
 
   /** Task health as ECS derives it: from the essential containers that have a health check. */
   refreshTaskHealth(task: SimTask): void {
-    const checked = task.containers.filter((_c, i) => task.taskDef.containers[i]?.essential && task.taskDef.containers[i]?.healthCheck);
+    const checked = containerStates(task).filter((_c, i) => task.taskDef.containers[i]?.essential && task.taskDef.containers[i]?.healthCheck);
     if (checked.length === 0) task.healthStatus = 'UNKNOWN';
     else if (checked.some((c) => c.healthStatus === 'UNHEALTHY')) task.healthStatus = 'UNHEALTHY';
     else if (checked.every((c) => c.healthStatus === 'HEALTHY')) task.healthStatus = 'HEALTHY';
@@ -190,7 +197,7 @@ export class World {
     task.stopCode = stopCode;
     task.stoppedReason = stoppedReason;
     task.healthStatus = 'UNKNOWN';
-    for (const c of task.containers) {
+    for (const c of this.containersOf(task)) {
       c.lastStatus = 'STOPPED';
       c.healthStatus = 'UNKNOWN';
       if (failed?.container === c.name) {
@@ -213,6 +220,12 @@ export class World {
       this.listings.set(key, listing);
     }
     return listing;
+  }
+
+  /** The task's containers as records that may be changed (filled in from the task's state on first use). */
+  containersOf(task: SimTask): SimContainer[] {
+    task.containers ??= containerStates(task);
+    return task.containers;
   }
 
   /** A task's ARN. */
