@@ -14,8 +14,11 @@ export interface SizedScenario {
   readonly insights?: InsightsMode;
 }
 
-/** `demo` (about a dozen services in every interesting state) or a sized cluster. */
-export type Scenario = 'demo' | SizedScenario;
+/**
+ * `demo` (about a dozen services in every interesting state), `hostile` (escape sequences, markup, wide text,
+ * 10,000 events, maximum-length names: see hostile-scenario.ts) or a sized cluster.
+ */
+export type Scenario = 'demo' | 'hostile' | SizedScenario;
 
 /** The largest sized scenario the simulator accepts: services, tasks in all, containers per task. */
 export const MAX_SERVICES = 5000;
@@ -39,6 +42,7 @@ const INSIGHTS: readonly InsightsMode[] = ['disabled', 'enabled', 'enhanced'];
 export function parseScenario(text: string): Scenario {
   const trimmed = text.trim();
   if (trimmed === 'demo') return 'demo';
+  if (trimmed === 'hostile') return 'hostile';
   const fields: Record<string, string> = {};
   for (const part of trimmed.split(',')) {
     const [key = '', value, ...rest] = part.split('=').map((s) => s.trim());

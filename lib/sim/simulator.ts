@@ -3,6 +3,7 @@
 import { handleCloudWatch } from './cloudwatch.js';
 import { handleEcs, handleEcsWithClusterDeleted } from './ecs-operations.js';
 import { buildDemoCluster } from './demo-scenario.js';
+import { buildHostileCluster } from './hostile-scenario.js';
 import { Faults, type FaultRule, type OutageSpec } from './faults.js';
 import { Ledger } from './ledger.js';
 import { DEMO_RATES, tickWorld } from './living.js';
@@ -82,8 +83,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const scenario = typeof options.scenario === 'string' ? parseScenario(options.scenario) : options.scenario ?? 'demo';
   const world = new World(region, new SeededRandom(seed));
   const start = now();
-  const clusterName = options.clusterName ?? (scenario === 'demo' ? 'demo' : 'sim');
+  const clusterName = options.clusterName ?? (scenario === 'demo' || scenario === 'hostile' ? scenario : 'sim');
   if (scenario === 'demo') buildDemoCluster(world, clusterName, start);
+  else if (scenario === 'hostile') buildHostileCluster(world, clusterName, start);
   else buildSizedCluster(world, clusterName, validateScenario(scenario), start);
   (options.extraClusters ?? []).forEach((name, i) => {
     buildSizedCluster(world, name, { services: 3 + (i % 3), tasksPerService: 2, insights: i % 2 === 0 ? 'disabled' : 'enabled' }, start);
