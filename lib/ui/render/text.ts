@@ -14,14 +14,19 @@ const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
 // reorder a row, zero-width spaces and joiners, soft hyphens): terminals and blessed disagree on their
 // width, so keeping them would break column alignment.
 const CONTROLS = /[\x00-\x1f\x7f-\x9f]|\p{Cf}/gu;
+// Hangul fillers draw as nothing in some places and as wide blanks in others (xterm): a spoofing tool.
+const FILLERS = /[\u115f\u1160\u3164\uffa0]/g;
+// A combining mark with nothing before it to combine with takes a cell of its own in xterm.
+const LEADING_MARKS = /^\p{M}+/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // With the u flag a surrogate range matches only unpaired halves.
-const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|\p{Cf}/u;
+const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u115f\u1160\u3164\uffa0]|\p{Cf}|^\p{M}/u;
 
 /**
  * Makes untrusted text safe to draw: removes ESC/CSI/OSC/DCS sequences (and their C1 forms), BEL and
  * every other C0/C1 control, invisible format characters (bidi overrides, zero-width spaces, soft
- * hyphens); lone surrogates become U+FFFD; each run of line breaks or tabs becomes one space. Never throws.
+ * hyphens), Hangul fillers and combining marks with no letter before them; lone surrogates become
+ * U+FFFD; each run of line breaks or tabs becomes one space. Never throws.
  */
 export function sanitize(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
@@ -29,7 +34,9 @@ export function sanitize(s: string): string {
     .replace(SEQUENCE, '')
     .replace(LINE_BREAKS, ' ')
     .replace(CONTROLS, '')
-    .replace(LONE_SURROGATE, '\ufffd');
+    .replace(FILLERS, '')
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(LEADING_MARKS, '');
 }
 
 /** Escapes blessed tag syntax so `{bold}` in data is shown literally: `{` → `{open}`, `}` → `{close}`. */

@@ -1,5 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import xterm from '@xterm/headless';
+import { fixturePath } from '../../support/paths.js';
+import { visible } from './builders.js';
 import { clean, displayWidth, escapeTags, pad, sanitize, truncate, wrap } from '../../../lib/ui/render/text.js';
 import { fitSegments } from '../../../lib/ui/render/cell.js';
 
@@ -25,6 +29,7 @@ describe('sanitize', () => {
   it('removes bidi overrides, zero-width and soft-hyphen characters and repairs lone surrogates', () => {
     assert.equal(sanitize('ab\u202ecd\u2066e'), 'abcde');
     assert.equal(sanitize('a\u200bb\u200dc\u00add\ufeffe'), 'abcde');
+    assert.equal(sanitize('\u0301\u0302x\u1160y\u3164'), 'xy');
     assert.equal(sanitize('x\ud800y'), 'x\ufffdy');
   });
   it('handles megabytes of unterminated sequences', () => {
@@ -47,6 +52,20 @@ describe('escapeTags and clean', () => {
 });
 
 describe('displayWidth', () => {
+  it('agrees with a terminal emulator on every hostile fixture string once cleaned', async () => {
+    const { strings } = JSON.parse(readFileSync(fixturePath('ui', 'hostile-strings.json'), 'utf8')) as { strings: string[] };
+    const term = new xterm.Terminal({ cols: 300, rows: 2, allowProposedApi: true });
+    try {
+      for (const s of [...strings, '\u0301x', 'e\u0301x', '支払い', 'ｆｕｌｌ']) {
+        const c = clean(s);
+        term.reset();
+        await new Promise<void>((resolve) => term.write(visible(c), resolve));
+        assert.equal(term.buffer.active.cursorX, displayWidth(c), JSON.stringify(c));
+      }
+    } finally {
+      term.dispose();
+    }
+  });
   it('counts wide CJK characters as two cells and combining marks as none', () => {
     assert.equal(displayWidth('服务'), 4);
     assert.equal(displayWidth('e\u0301'), 1);
