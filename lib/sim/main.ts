@@ -20,7 +20,7 @@ Point a client at it: AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=s
 
 /**
  * Parses the command line and starts the simulator; resolves with a function that stops it.
- * @throws on invalid flags, scenario or fault specs, or when the port is taken.
+ * @throws on invalid flags (RangeError for a bad port or seed), scenario or fault specs, or when the port is taken.
  */
 export async function runSimCli(argv: readonly string[], print: (line: string) => void): Promise<(() => Promise<void>) | undefined> {
   const { values } = parseArgs({
@@ -46,10 +46,14 @@ export async function runSimCli(argv: readonly string[], print: (line: string) =
     if (Array.isArray(parsed)) faults.push(...parsed);
     else faults.push(parsed as OutageSpec);
   }
+  const port = Number(values.port);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port ${values.port} is not a port number (0-65535).`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`--seed ${values.seed} is not a whole number.`);
   const sim = await startSimulator({
-    port: Number(values.port),
+    port,
     scenario: values.scenario,
-    seed: Number(values.seed),
+    seed,
     faults,
     ...(values.cluster === undefined ? {} : { clusterName: values.cluster }),
     ...(values['extra-clusters'] === undefined ? {} : { extraClusters: values['extra-clusters'].split(',').filter(Boolean) }),

@@ -32,6 +32,8 @@ describe('npm run sim', () => {
     assert.equal(lines.join('\n'), SIM_USAGE);
     assert.match(SIM_USAGE, /throttle:ListTasks=3/);
     await assert.rejects(runSimCli(['--port', '0', '--fault', 'melt=1'], () => undefined), FaultSpecError);
+    await assert.rejects(runSimCli(['--port', 'high'], () => undefined), /--port high is not a port number/);
+    await assert.rejects(runSimCli(['--port', '0', '--seed', 'x'], () => undefined), /--seed x is not a whole number/);
   });
 
   it('does nothing when imported, and serves when executed', async () => {
