@@ -144,11 +144,20 @@ describe('dashboard in a terminal (fake poller)', () => {
     assert.equal(await term.waitForExit(WAIT), 0);
   });
 
-  it('copies the console URL of the selection and says so in the status line', async () => {
-    const term = await open();
+  it('copies and opens the console URL of the selection (service, task, container) and says so in the status line', async () => {
+    // Wide enough for the whole URL on the status line.
+    const term = await open([], 200, 40);
     await term.waitForText('Tasks · api', WAIT);
     term.press('c');
     await term.waitForText('Copied https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/demo/services/api/health', WAIT);
+    // In the tree the selection is a task, then a container.
+    term.press('enter');
+    term.press('c');
+    await term.waitForText(/Copied https:\S+\/clusters\/demo\/tasks\/api00a\w+\/configuration\?/, WAIT);
+    term.press('enter');
+    term.press('down');
+    term.press('o');
+    await term.waitForText(/Opened https:\S+\/tasks\/api00a\w+\/configuration\/containers\/app\?/, WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
   });

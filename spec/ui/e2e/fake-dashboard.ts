@@ -50,6 +50,7 @@ const code = await startDashboard({
     copied.push(text);
     return { message: `Copied ${text}` };
   },
+  openUrl: async (url) => ({ message: `Opened ${url}` }),
 });
 process.stdout.write(`dashboard exited with ${code}; poller calls: ${poller.calls.filter((c) => c === 'stop').length} stop\n`);
 process.exitCode = code;
