@@ -1,8 +1,8 @@
 // Task definitions by ARN. An ARN names an immutable revision, so a definition in use never needs
-// describing again: the TTL counts from the last use and only bounds memory (definitions no running or
-// recently stopped task refers to are forgotten). Re-describing every definition each TTL would cost a
-// 5,000-service cluster 5,000 calls per refresh once the API budget stretches the interval past the TTL.
-// Concurrent requests for one ARN share a single DescribeTaskDefinition.
+// describing again: an entry is kept while the last refresh used it or for the TTL after its last use,
+// which only bounds memory (definitions no task on screen refers to are forgotten). Re-describing every
+// definition each TTL would cost a 5,000-service cluster 5,000 calls per refresh once the API budget
+// stretches the interval past the TTL. Concurrent requests for one ARN share a single call.
 import type { TaskDefinitionInfo } from '../model/task-definition.js';
 
 interface Entry {
@@ -15,6 +15,9 @@ export class TaskDefinitionCache {
   private readonly inFlight = new Map<string, Promise<TaskDefinitionInfo>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
+  /** When the current and the previous refresh began (see `prune`); entries used since `previousRefreshAt` are in use. */
+  private currentRefreshAt = Number.POSITIVE_INFINITY;
+  private previousRefreshAt = Number.POSITIVE_INFINITY;
 
   constructor(options: { ttlMs: number; now?: () => number }) {
     this.ttlMs = options.ttlMs;
@@ -53,8 +56,13 @@ export class TaskDefinitionCache {
     return loading;
   }
 
-  /** Drops entries unused for the TTL (called once per refresh so the map does not grow without bound). */
+  /**
+   * Marks the start of a refresh and drops entries that the previous refresh did not use and that were
+   * unused for the TTL. Called once per refresh so the map does not grow without bound.
+   */
   prune(): void {
+    this.previousRefreshAt = this.currentRefreshAt;
+    this.currentRefreshAt = this.now();
     for (const arn of [...this.entries.keys()]) this.live(arn);
   }
 
@@ -62,11 +70,12 @@ export class TaskDefinitionCache {
     return this.entries.size;
   }
 
-  /** The entry when used within the TTL; an older one is dropped. Does not count as a use. */
+  /** The entry when the previous refresh used it or it was used within the TTL; else it is dropped. Not a use. */
   private live(arn: string): Entry | undefined {
     const entry = this.entries.get(arn);
     if (entry === undefined) return undefined;
-    if (this.now() - entry.usedAt >= this.ttlMs) {
+    const inUse = entry.usedAt >= this.previousRefreshAt;
+    if (!inUse && this.now() - entry.usedAt >= this.ttlMs) {
       this.entries.delete(arn);
       return undefined;
     }

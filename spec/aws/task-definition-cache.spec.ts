@@ -32,6 +32,34 @@ describe('TaskDefinitionCache', () => {
     assert.deepEqual(calls, ['web:1']);
   });
 
+  it('never describes a definition again while every refresh uses it, however far apart refreshes are', async () => {
+    let now = 0;
+    const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
+    const { calls, load } = counter();
+    // The API budget stretched a 5,000-service cluster's interval to 20 minutes, four times the TTL.
+    for (now = 0; now <= 7_200_000; now += 1_200_000) {
+      cache.prune();
+      await cache.get('web:1', load);
+    }
+    assert.deepEqual(calls, ['web:1']);
+  });
+
+  it('forgets a definition the last refresh did not use once unused for the TTL', async () => {
+    let now = 0;
+    const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
+    const { calls, load } = counter();
+    cache.prune();
+    await cache.get('web:1', load);
+    now = 1_200_000;
+    cache.prune(); // this refresh uses web:2 only
+    await cache.get('web:2', load);
+    now = 2_400_000;
+    cache.prune();
+    assert.equal(cache.size, 1);
+    await cache.get('web:1', load);
+    assert.deepEqual(calls, ['web:1', 'web:2', 'web:1']);
+  });
+
   it('keeps a definition that only stopped tasks still show', async () => {
     let now = 0;
     const cache = new TaskDefinitionCache({ ttlMs: 300_000, now: () => now });
