@@ -1,0 +1,143 @@
+// One scenario, in a process of its own so its RSS is the monitor's alone: the simulator runs in a
+// further child process. Prints one JSON line (ScenarioMeasurement) on stdout.
+import { performance } from 'node:perf_hooks';
+import { createAwsClients, createEcsSource } from '../../lib/aws/index.js';
+import { createMetricsSource } from '../../lib/aws/metrics.js';
+import type { Snapshot } from '../../lib/model/types.js';
+import { isEntryPoint } from './entry.js';
+import { measureMetricsHour } from './metrics-hour.js';
+import type { MetricsHour } from './metrics-hour.js';
+import { measureRender } from './render-timing.js';
+import type { RenderTimes } from './render-timing.js';
+import { minimumCalls, refreshLowerBoundMs, SCENARIOS, scenarioSpec, total } from './scenarios.js';
+import type { BenchScenario, RefreshShape } from './scenarios.js';
+import { SimProcess } from './sim-handle.js';
+
+/** The simulated latency of every call, as in the issue. */
+export const LATENCY_MS = 50;
+/** The ECS source's default concurrency. */
+export const CONCURRENCY = 8;
+
+/** One refresh of the ECS source. */
+export interface RefreshMeasurement {
+  readonly ms: number;
+  readonly lowerBoundMs: number;
+  readonly calls: Record<string, number>;
+  readonly minCalls: Record<string, number>;
+  /** Calls the simulator answered (cross-check of the client's count). */
+  readonly simCalls: number;
+  readonly maxConcurrency: number;
+}
+
+export interface ScenarioMeasurement {
+  readonly name: string;
+  readonly services: number;
+  readonly tasks: number;
+  readonly containers: number;
+  /** The first refresh: every task definition is described once. */
+  readonly cold: RefreshMeasurement;
+  /** A later refresh: task definitions come from the cache. */
+  readonly warm: RefreshMeasurement;
+  /** GetMetricData for the first attach (30 minutes of backfill), at the same latency. */
+  readonly metricsAttachMs: number;
+  readonly metricsCalls: number;
+  readonly render: RenderTimes;
+  readonly rssMB: number;
+  readonly heapUsedMB: number;
+  readonly metricsHour: MetricsHour;
+}
+
+function shapeOf(snapshot: Snapshot, uncachedTaskDefinitions: number): RefreshShape {
+  const runningTasks = snapshot.services.reduce((n, s) => n + s.tasks.length, snapshot.standaloneTasks.length);
+  const stoppedTasks = snapshot.services.reduce((n, s) => n + s.stoppedTasks.length, snapshot.stoppedTasks.length);
+  return { services: snapshot.services.length, runningTasks, uncachedTaskDefinitions, stoppedTasks };
+}
+
+const MB = 1024 * 1024;
+
+async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
+  const sim = await SimProcess.start(scenarioSpec(scenario));
+  const clients = createAwsClients({ region: sim.region, endpoint: sim.endpoint, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  try {
+    const ecs = createEcsSource(clients, { cluster: sim.clusterName, region: sim.region, taskDefinitionTtlMs: 300_000, concurrency: CONCURRENCY });
+    const metrics = createMetricsSource(clients.cloudwatch, { cluster: sim.clusterName });
+    const signal = new AbortController().signal;
+    await sim.setLatency(LATENCY_MS);
+
+    const refresh = async (): Promise<{ snapshot: Snapshot; ms: number; simCalls: number; maxConcurrency: number }> => {
+      await sim.resetLedger();
+      const start = performance.now();
+      const snapshot = await ecs.fetchSnapshot(signal);
+      const ms = performance.now() - start;
+      const ledger = await sim.ledger();
+      return { snapshot, ms, simCalls: total(ledger.counts), maxConcurrency: ledger.maxConcurrency };
+    };
+    const describe = (r: Awaited<ReturnType<typeof refresh>>, uncached: number): RefreshMeasurement => {
+      const shape = shapeOf(r.snapshot, uncached);
+      return {
+        ms: Math.round(r.ms),
+        lowerBoundMs: refreshLowerBoundMs(shape, LATENCY_MS, CONCURRENCY),
+        calls: r.snapshot.apiCalls,
+        minCalls: minimumCalls(shape),
+        simCalls: r.simCalls,
+        maxConcurrency: r.maxConcurrency,
+      };
+    };
+
+    const first = await refresh();
+    const definitions = new Set(first.snapshot.services.flatMap((s) => s.tasks.map((t) => t.taskDefinitionArn))).size;
+    const cold = describe(first, definitions);
+    const second = await refresh();
+    const warm = describe(second, 0);
+
+    await sim.resetLedger();
+    const metricsStart = performance.now();
+    const focus = [second.snapshot.services[0]?.name ?? ''];
+    const attached = await metrics.attach(second.snapshot, focus, signal);
+    const metricsAttachMs = Math.round(performance.now() - metricsStart);
+    const metricsCalls = (await sim.ledger()).counts['GetMetricData'] ?? 0;
+
+    const render = measureRender(attached, Date.now(), scenario.services >= 5_000 ? 100 : 200);
+    const memory = process.memoryUsage();
+    const tasks = shapeOf(attached, 0).runningTasks;
+    const containers = attached.services.reduce((n, s) => n + s.tasks.reduce((m, t) => m + t.containers.length, 0), 0);
+    // The in-process simulator of the hour below would inflate RSS, so memory is read first.
+    const metricsHour = await measureMetricsHour(scenario, scenario.name === 'S' ? 'poller' : 'replay');
+    return {
+      name: scenario.name,
+      services: attached.services.length,
+      tasks,
+      containers,
+      cold,
+      warm,
+      metricsAttachMs,
+      metricsCalls,
+      render,
+      rssMB: Math.round((memory.rss / MB) * 10) / 10,
+      heapUsedMB: Math.round((memory.heapUsed / MB) * 10) / 10,
+      metricsHour,
+    };
+  } finally {
+    clients.destroy();
+    await sim.stop();
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const name = process.argv[2] ?? '';
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (scenario === undefined) {
+    process.stderr.write(`unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    process.exit(2);
+  }
+  measure(scenario).then(
+    (result) => {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`scenario ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

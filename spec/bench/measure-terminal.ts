@@ -1,0 +1,77 @@
+// What a person at the terminal pays: time from launch to the first painted frame and to the first
+// services on screen, and the CPU the dashboard burns while it sits idle between refreshes. The
+// program runs in a pseudo-terminal (spec/support/terminal.ts), exactly as a user would start it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { repoRoot } from '../support/paths.js';
+import { startTerminal } from '../support/terminal.js';
+
+export interface TerminalMeasurement {
+  /** Launch to the first non-blank screen. */
+  readonly firstPaintMs: number;
+  /** Launch to the first service name in the table. */
+  readonly firstDataMs: number;
+  /** CPU of the dashboard process over the idle window, percent of one core; undefined off Linux. */
+  readonly idleCpuPct: number | undefined;
+  readonly idleWindowMs: number;
+}
+
+/** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on every Linux this runs on.
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Starts `ecs-monitor --demo` (with `scenario` when given) at 120×40, times the first paint and the
+ * first row matching `firstService`, then measures CPU over `idleWindowMs` with the interval long
+ * enough that no refresh falls inside the window.
+ * @throws when the dashboard does not show data within `timeoutMs`.
+ */
+export async function measureTerminal(options: {
+  readonly scenario?: string;
+  readonly firstService: RegExp;
+  readonly idleWindowMs: number;
+  readonly timeoutMs: number;
+}): Promise<TerminalMeasurement> {
+  // An empty home: no user config file or AWS profile can change what is measured.
+  const home = mkdtempSync(join(tmpdir(), 'ecs-monitor-bench-'));
+  const args = [join(repoRoot, 'bin', 'ecs-monitor.js'), '--demo', '--interval', '3600'];
+  if (options.scenario !== undefined) args.push('--scenario', options.scenario);
+  const launched = performance.now();
+  const term = await startTerminal({
+    command: process.execPath,
+    args,
+    cwd: home,
+    env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), AWS_PROFILE: undefined, AWS_CONFIG_FILE: undefined },
+  });
+  try {
+    await term.waitFor(() => term.screenText().some((line) => line.trim() !== ''), 'the first frame', { timeoutMs: options.timeoutMs });
+    const firstPaintMs = performance.now() - launched;
+    await term.waitForText(options.firstService, { timeoutMs: options.timeoutMs });
+    const firstDataMs = performance.now() - launched;
+    // Let the metrics attach and the first redraws finish before the window opens.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const before = processCpuMs(term.pid);
+    const windowStart = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, options.idleWindowMs));
+    const after = processCpuMs(term.pid);
+    const windowMs = performance.now() - windowStart;
+    const idleCpuPct = before === undefined || after === undefined ? undefined : Math.round(((after - before) / windowMs) * 100 * 100) / 100;
+    return { firstPaintMs: Math.round(firstPaintMs), firstDataMs: Math.round(firstDataMs), idleCpuPct, idleWindowMs: Math.round(windowMs) };
+  } finally {
+    await term.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,130 @@
+// `npm run bench [-- --json] [-- --quick] [-- --scenario S,M]`: drives the real code paths (SDK clients →
+// simulator over loopback → ECS and metrics sources → render functions), prints the figures and writes
+// docs/benchmarks.md. Each scenario runs in a child process of its own so its RSS is its own.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, type } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '../support/paths.js';
+import { closeAllTerminals } from '../support/terminal.js';
+import { isEntryPoint } from './entry.js';
+import { CONCURRENCY, LATENCY_MS } from './measure-scenario.js';
+import type { ScenarioMeasurement } from './measure-scenario.js';
+import { measureTerminal } from './measure-terminal.js';
+import type { TerminalMeasurement } from './measure-terminal.js';
+import { benchJson, benchmarksMarkdown, figuresMarkdown } from './report.js';
+import type { BenchResults } from './report.js';
+import { SCENARIOS, scenarioSpec } from './scenarios.js';
+
+const METHOD = [
+  'Calls: the ECS source\'s own per-operation tally of one refresh (retries would count), checked against the simulator\'s ledger; the minimum is 1 DescribeClusters + ceil(S/100) ListServices + ceil(S/10) DescribeServices + ceil(T/100) ListTasks + ceil(T/100) DescribeTasks + one DescribeTaskDefinition per uncached task definition (first refresh only) + 1 stopped ListTasks (+1 stopped DescribeTasks when any are listed).',
+  `Refresh: wall time of \`fetchSnapshot\` with ${LATENCY_MS} ms added to every call by the simulator's latency fault. Lower bound: the longest dependency chain (DescribeClusters; ListServices pages one after another, then the last DescribeServices; ListTasks pages one after another, then the last DescribeTasks, then task definitions on a first refresh), or all calls spread over ${CONCURRENCY} in flight, whichever is longer, each step ${LATENCY_MS} ms.`,
+  'Render: in-process, at 120×40, on the steady snapshot with metrics attached. "Render" is what the monitor screen does for each new snapshot: the view model built twice (as its sync does: select/filter/sort all services, the selected service\'s tree, details), then the visible table rows and the header. "Table" is select/sort (by name and by CPU) plus the visible rows; "tree" is the first service with every task expanded. Median and p95 of 200 samples (100 at XL) after 50 warm-up runs.',
+  'RSS and heap: `process.memoryUsage()` of the scenario\'s process (clients, sources, snapshot, render) after the refreshes and the render samples; the simulator runs in another process.',
+  'Idle CPU: `ecs-monitor --demo --scenario <size> --interval 3600` in a pseudo-terminal at 120×40 (the simulator runs inside it, static for sized scenarios); utime+stime from /proc over the idle window, starting 3 s after the first services appear.',
+  'Metrics per hour: an injected clock shared by the simulator and the sources. S runs the real Poller for 120 refreshes at 30 s; M, L and XL fetch the ECS snapshot once and attach metrics at the interval the poller would use at the defaults (30 s, max_api_rate 5, so stretched to calls/5 s), which is what the poller hands the metrics source in a cluster that does not change. The count is the metrics source\'s own (metrics requested in the sliding hour). Focus: the first service, as the dashboard selects it.',
+  'First paint / first data: from spawning `node bin/ecs-monitor.js --demo` in a pseudo-terminal to the first non-blank screen and to the first service name in the table (the demo cluster for the targets; each sized cluster in its own row).',
+];
+
+// Sized services are named like api-0001 (zero-padded to the width of the count): api-…1 sorts first.
+const FIRST_SIZED_SERVICE = /\bapi-0*1\b/;
+
+function runScenarioChild(name: string): Promise<ScenarioMeasurement> {
+  const script = fileURLToPath(new URL('./measure-scenario.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as ScenarioMeasurement);
+      else reject(new Error(`scenario ${name} exited with ${code}:\n${err.trim()}`));
+    });
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      'no-terminal': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const wanted = values.scenario === undefined ? SCENARIOS.map((s) => s.name) : values.scenario.split(',').map((s) => s.trim().toUpperCase());
+  const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  const progress = (line: string): void => {
+    process.stderr.write(`bench: ${line}\n`);
+  };
+  const idleWindowMs = values.quick ? 5_000 : 30_000;
+  const machine = {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus().length,
+    node: process.version,
+    os: `${type()} ${release()}`,
+    loadAverage: loadavg(),
+  };
+  const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+
+  const scenarios: BenchResults['scenarios'][number][] = [];
+  for (const scenario of SCENARIOS.filter((s) => wanted.includes(s.name))) {
+    progress(`${scenario.name}: refreshes, render, memory, metrics hour…`);
+    const measured = await runScenarioChild(scenario.name);
+    let terminal: TerminalMeasurement | undefined;
+    if (!values['no-terminal']) {
+      progress(`${scenario.name}: dashboard in a pseudo-terminal, idle for ${idleWindowMs / 1000} s…`);
+      terminal = await measureTerminal({ scenario: scenarioSpec(scenario), firstService: FIRST_SIZED_SERVICE, idleWindowMs, timeoutMs: 180_000 });
+    }
+    scenarios.push({ measured, terminal });
+  }
+  let demo: TerminalMeasurement | undefined;
+  if (!values['no-terminal']) {
+    progress('demo: first paint and first data…');
+    // The median of three launches: one slow start (a cold disk cache, a busy machine) does not decide it.
+    const runs: TerminalMeasurement[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await measureTerminal({ firstService: /\bapi-gateway\b/, idleWindowMs: i === 0 ? idleWindowMs : 0, timeoutMs: 60_000 }));
+    const median = (pick: (t: TerminalMeasurement) => number): number => [...runs.map(pick)].sort((a, b) => a - b)[1] ?? 0;
+    demo = { firstPaintMs: median((t) => t.firstPaintMs), firstDataMs: median((t) => t.firstDataMs), idleCpuPct: runs[0]?.idleCpuPct, idleWindowMs: runs[0]?.idleWindowMs ?? 0 };
+  }
+  await closeAllTerminals();
+
+  const results: BenchResults = {
+    scenarios,
+    demo,
+    machine,
+    command,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    latencyMs: LATENCY_MS,
+    concurrency: CONCURRENCY,
+    quick: values.quick,
+  };
+  const json = benchJson(results);
+  if (!values['no-write']) writeFileSync(join(repoRoot, 'docs', 'benchmarks.md'), benchmarksMarkdown(json, results, METHOD));
+  if (values.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+  else process.stdout.write(`${figuresMarkdown(json).join('\n')}\n${values['no-write'] ? '' : '\nWritten to docs/benchmarks.md\n'}`);
+  return 0;
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
