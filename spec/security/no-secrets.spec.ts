@@ -1,10 +1,13 @@
 // Credentials never reach the output: the real executable runs with a fake secret key and session token in
-// its environment, on success and on every kind of failure, and neither appears on stdout or stderr. Without
+// its environment, on success and on every kind of failure, and neither appears on stdout, stderr or in the
+// --log-file it writes. Without
 // --demo the SDK's own credential chain reads them and signs every request with them, against a simulator
 // (or a hostile endpoint) in this process, so the secrets really travel through the code.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startSimulator } from '../../lib/sim/index.js';
 import type { Simulator } from '../../lib/sim/index.js';
@@ -15,12 +18,27 @@ const ACCESS_KEY_ID = 'ASIAFAKEKEYID7EXAMPLE';
 const SECRET = 'fAkeSecretKey/0123456789+abcdefghijKLMNOPQR';
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjFAKEsessionTOKEN/+0123456789abcdefghijklmnopqrstuvwxyzSECRET==';
 
-function withSecrets(extra: Record<string, string> = {}): Record<string, string> {
-  return isolatedEnv({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: SESSION_TOKEN, ...extra }).env;
+interface SecretRun {
+  readonly env: Record<string, string>;
+  /** Where `--log-file` writes: inside the run's private directory. */
+  readonly logFile: string;
 }
 
-function assertNoSecrets(result: CliResult): void {
-  for (const [name, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+function withSecrets(extra: Record<string, string> = {}): SecretRun {
+  const { env, dir } = isolatedEnv({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: SESSION_TOKEN, ...extra });
+  return { env, logFile: join(dir, 'ecs-monitor.log') };
+}
+
+/** Runs with the secrets in the environment and `--log-file`; returns the result with the log's text. */
+async function runWithSecrets(args: readonly string[], extra: Record<string, string> = {}): Promise<CliResult & { log: string }> {
+  const { env, logFile } = withSecrets(extra);
+  const result = await runCli([...args, '--log-file', logFile], { env });
+  assert.ok(existsSync(logFile), `the log file was written (stderr: ${result.stderr})`);
+  return { ...result, log: readFileSync(logFile, 'utf8') };
+}
+
+function assertNoSecrets(result: CliResult & { log?: string }): void {
+  for (const [name, text] of [['stdout', result.stdout], ['stderr', result.stderr], ['the log file', result.log ?? '']] as const) {
     assert.ok(!text.includes(SECRET), `the secret key appears on ${name}:\n${text}`);
     assert.ok(!text.includes(SESSION_TOKEN), `the session token appears on ${name}:\n${text}`);
     // A long piece of either is as bad as the whole.
@@ -37,9 +55,10 @@ function assertOneLineError(result: CliResult, code: number): void {
 
 describe('no secrets in output: the demo', () => {
   it('--demo --once --json prints the snapshot and nothing of the credentials in the environment', async () => {
-    const result = await runCli(['--demo', '--once', '--json'], { env: withSecrets() });
+    const result = await runWithSecrets(['--demo', '--once', '--json']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal((JSON.parse(result.stdout) as { cluster: { name: string } }).cluster.name, 'demo');
+    assert.match(result.log, /DescribeServices/, 'the log records the calls');
     assertNoSecrets(result);
   });
 
@@ -47,7 +66,7 @@ describe('no secrets in output: the demo', () => {
   // their wording is covered in spec/resilience/faults.spec.ts without the retry waits of a real run.
   for (const fault of ['expired', 'deny=DescribeServices', 'notfound']) {
     it(`--demo --fault ${fault} --once fails with one line and no secret`, async () => {
-      const result = await runCli(['--demo', '--fault', fault, '--once', '--json'], { env: withSecrets() });
+      const result = await runWithSecrets(['--demo', '--fault', fault, '--once', '--json']);
       assertOneLineError(result, 1);
       assertNoSecrets(result);
     });
@@ -61,8 +80,8 @@ describe('no secrets in output: the SDK credential chain against a local endpoin
   });
   after(() => sim.close());
 
-  const run = (env: Record<string, string> = {}): Promise<CliResult> =>
-    runCli(['--cluster', sim.clusterName, '--region', sim.region, '--once', '--json'], { env: withSecrets({ AWS_ENDPOINT_URL: sim.endpoint, ...env }) });
+  const run = (): Promise<CliResult & { log: string }> =>
+    runWithSecrets(['--cluster', sim.clusterName, '--region', sim.region, '--once', '--json'], { AWS_ENDPOINT_URL: sim.endpoint });
 
   it('signs with the environment credentials, prints the snapshot, and never the secret', async () => {
     const result = await run();
@@ -101,7 +120,7 @@ describe('no secrets in output: the SDK credential chain against a local endpoin
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     try {
       const endpoint = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
-      const result = await runCli(['--cluster', 'prod', '--region', 'us-east-1', '--once', '--json'], { env: withSecrets({ AWS_ENDPOINT_URL: endpoint }) });
+      const result = await runWithSecrets(['--cluster', 'prod', '--region', 'us-east-1', '--once', '--json'], { AWS_ENDPOINT_URL: endpoint });
       assertOneLineError(result, 1);
       assertNoSecrets(result);
     } finally {
