@@ -33,6 +33,9 @@ export interface PollerOptions {
   readonly random?: (() => number) | undefined;
 }
 
+/** How long the focus must stay put before its metrics are fetched outside a refresh. */
+export const FOCUS_SETTLE_MS = 400;
+
 function sumCalls(calls: Readonly<Record<string, number>>): number {
   return Object.values(calls).reduce((a, b) => a + b, 0);
 }
@@ -127,6 +130,10 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private stretchReason: string | undefined;
   private focus: readonly string[] = [];
   private snapshot: Snapshot | undefined;
+  /** The last good cycle's ECS data before metrics were attached, for a metrics-only pass. */
+  private ecsSnapshot: Snapshot | undefined;
+  private focusTimer: unknown = undefined;
+  private focusController: AbortController | undefined;
   /** When the last good snapshot arrived, on this poller's clock (the source may use another). */
   private snapshotAt = 0;
 
@@ -181,18 +188,60 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     void this.runCycle();
   }
 
+  /**
+   * A new focus fetches its metrics soon (after FOCUS_SETTLE_MS without another change, so scrolling
+   * through the table costs nothing) in a metrics-only pass over the last ECS data: drilling into a
+   * service shows its containers' numbers without waiting for the next refresh or making ECS calls.
+   */
   setFocus(serviceNames: readonly string[]): void {
+    const changed = serviceNames.length !== this.focus.length || serviceNames.some((name, i) => name !== this.focus[i]);
     this.focus = [...serviceNames];
+    if (!changed || this.metrics === undefined || this.stopped) return;
+    if (this.focusTimer !== undefined) this.clearTimer(this.focusTimer);
+    this.focusTimer = this.setTimer(() => {
+      this.focusTimer = undefined;
+      void this.runFocusPass();
+    }, FOCUS_SETTLE_MS);
   }
 
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.cancelTimer();
+    this.cancelFocusPass();
     this.controller?.abort(new Error('poller stopped'));
     this.controller = undefined;
     this.phase = 'stopped';
     this.nextRefreshAt = undefined;
+  }
+
+  private cancelFocusPass(): void {
+    if (this.focusTimer !== undefined) this.clearTimer(this.focusTimer);
+    this.focusTimer = undefined;
+    this.focusController?.abort(new Error('focus pass superseded'));
+    this.focusController = undefined;
+  }
+
+  /** Attaches metrics for the current focus to the last ECS data and emits it; skipped during a cycle. */
+  private async runFocusPass(): Promise<void> {
+    const base = this.ecsSnapshot;
+    if (this.stopped || this.inFlight || base === undefined || this.metrics === undefined) return;
+    this.focusController?.abort(new Error('focus pass superseded'));
+    const controller = new AbortController();
+    this.focusController = controller;
+    let snapshot: Snapshot;
+    try {
+      snapshot = await withMetrics(base, this.metrics, this.focus, controller.signal);
+    } catch {
+      // Aborted by a newer pass, a cycle or stop(): the newer work supersedes this one.
+      return;
+    } finally {
+      if (this.focusController === controller) this.focusController = undefined;
+    }
+    // A cycle that finished meanwhile carries newer data; this pass's result would turn the clock back.
+    if (this.stopped || controller.signal.aborted || this.ecsSnapshot !== base) return;
+    this.snapshot = snapshot;
+    this.emit('snapshot', snapshot);
   }
 
   private cancelTimer(): void {
@@ -230,14 +279,15 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     const controller = new AbortController();
     this.controller = controller;
     this.setPhase(this.snapshot === undefined ? 'loading' : 'refreshing');
+    this.cancelFocusPass();
 
-    let outcome: { snapshot: Snapshot } | { error: MonitorError };
+    let outcome: { snapshot: Snapshot; ecs: Snapshot } | { error: MonitorError };
     try {
       const ecs = await this.source.fetchSnapshot(controller.signal);
       const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal);
       this.ecsCalls = sumCalls(ecs.apiCalls);
       this.budgetMs = budgetIntervalMs(this.intervalMs, this.ecsCalls, this.maxApiRate);
-      outcome = { snapshot };
+      outcome = { snapshot, ecs };
     } catch (error) {
       outcome = { error: asMonitorError(error) };
     } finally {
@@ -248,6 +298,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
 
     if ('snapshot' in outcome) {
       this.snapshot = outcome.snapshot;
+      this.ecsSnapshot = outcome.ecs;
       this.snapshotAt = this.now();
       this.throttleFailures = 0;
       this.useBudgetInterval();
