@@ -80,7 +80,10 @@ describe('Poller on the simulator', () => {
       poller.on('snapshot', () => events++);
       poller.on('error', () => events++);
       poller.start();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Wait until a call is in flight, however slowly a loaded machine gets there.
+      for (let waited = 0; sim.ledger.inFlight === 0 && waited < 10_000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       assert.ok(sim.ledger.inFlight > 0, 'calls are in flight');
       poller.stop();
       await settle();
