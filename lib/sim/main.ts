@@ -10,7 +10,7 @@ import { startSimulator } from './simulator.js';
 /** Usage text of `npm run sim`. */
 export const SIM_USAGE = `Usage: npm run sim -- [options]
   --port N            port on 127.0.0.1 (default 4566; 0 = any free port)
-  --scenario S        demo (default) or services=N[,tasksPerService=N][,containersPerTask=N][,insights=disabled|enabled|enhanced]
+  --scenario S        demo (default), hostile, or services=N[,tasksPerService=N][,containersPerTask=N][,insights=disabled|enabled|enhanced]
   --cluster NAME      name of the main cluster
   --extra-clusters A,B  more clusters with a few services each
   --seed N            seed for the generated world (default 1)
