@@ -5,6 +5,7 @@
 import type { Widgets } from 'blessed';
 import type { ClusterLister, PollerHandle } from '../poller/types.js';
 import { findBinding, helpLines, keyNameOf } from './keys.js';
+import { sanitize } from './render/text.js';
 import type { CommandName } from './keys.js';
 import type { StatusMessage } from './status-line.js';
 import { installTerminalGuard } from './terminal-guard.js';
@@ -58,6 +59,11 @@ export function startDashboard(options: DashboardOptions): Promise<number> {
   });
 }
 
+/** The terminal window title; the cluster name goes through sanitize() so it cannot end the OSC sequence. */
+function windowTitle(clusterName: string | undefined): string {
+  return clusterName === undefined ? 'ecs-monitor' : `ecs-monitor: ${sanitize(clusterName)}`;
+}
+
 class DashboardSession implements ModeHost {
   readonly screen: Widgets.Screen;
   readonly region: string;
@@ -85,8 +91,7 @@ class DashboardSession implements ModeHost {
     this.callsLastMinute = options.callsLastMinute;
     this.mouseOn = options.mouse;
     this.output = options.output ?? process.stdout;
-    const title = options.clusterName === undefined ? 'ecs-monitor' : `ecs-monitor: ${options.clusterName}`;
-    this.screen = createScreen({ title, input: options.input, output: options.output });
+    this.screen = createScreen({ title: windowTitle(options.clusterName), input: options.input, output: options.output });
   }
 
   now(): number {
@@ -142,7 +147,7 @@ class DashboardSession implements ModeHost {
     const open = this.options.openCluster;
     if (open === undefined) return;
     this.currentCluster = name;
-    this.screen.title = `ecs-monitor: ${name}`;
+    this.screen.title = windowTitle(name);
     this.switchTo(new MonitorMode(this, { clusterName: name, poller: open(name) }));
   }
 

@@ -31,6 +31,7 @@ describe('dashboard in a terminal (fake poller)', () => {
     for (const name of ['api', 'billing', 'checkout', 'frontend', 'search']) assert.ok(term.findText(name), name);
     await term.waitForText('Tasks · api', WAIT);
     assert.equal(term.modes.alternateScreen, true);
+    assert.equal(term.title, 'ecs-monitor: demo');
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
     assertRestored(term);
@@ -226,6 +227,19 @@ describe('dashboard in a terminal (fake poller)', () => {
     assert.equal(term.findText('Refreshing'), undefined);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  it('lets no escape sequence or blessed tag from AWS names reach the terminal', async () => {
+    const term = await open(['--hostile']);
+    const at = await term.waitForText('evil', WAIT);
+    assert.ok(!term.title.includes('pwned') || term.title.startsWith('ecs-monitor: demo'), `title ${JSON.stringify(term.title)}`);
+    assert.notEqual(term.title, 'pwned');
+    // The tag shows as text rather than colouring the row red.
+    assert.ok(term.findText('{red-fg}'), term.screen());
+    assert.notEqual(term.cellColor(at.col + 6, at.row), 'red');
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assert.ok(!term.rawOutput.includes('\x1b]0;pwned'), 'the OSC sequence never reaches the terminal');
   });
 
   it('picks a cluster from the list when none is configured', async () => {

@@ -1,12 +1,20 @@
 // Runs the real dashboard on a fake poller, for end-to-end specs in a pseudo-terminal that should not depend
-// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error]`.
+// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error] [--hostile]`.
 import { ThrottledError } from '../../../lib/model/errors.js';
 import { startDashboard } from '../../../lib/ui/dashboard.js';
 import { FakePoller } from './fake-poller.js';
 import { fakeSnapshot } from './fake-snapshot.js';
 
 const args = new Set(process.argv.slice(2));
-const poller = new FakePoller(() => fakeSnapshot(Date.now()));
+const hostile = args.has('--hostile');
+// Hostile names: an OSC title sequence, a colour escape and blessed tags, as a crafted API could return.
+const clusterName = hostile ? 'demo\x1b]0;pwned\x07{bold}' : 'demo';
+const poller = new FakePoller(() => {
+  const snapshot = fakeSnapshot(Date.now());
+  if (!hostile) return snapshot;
+  const [first, ...rest] = snapshot.services;
+  return first === undefined ? snapshot : { ...snapshot, services: [{ ...first, name: 'evil\x1b[31m{red-fg}svc' }, ...rest] };
+});
 const copied: string[] = [];
 
 if (args.has('--crash')) {
@@ -41,7 +49,7 @@ const code = await startDashboard({
         ],
         openCluster: () => poller,
       }
-    : { clusterName: 'demo', poller }),
+    : { clusterName, poller }),
   mouse: !args.has('--no-mouse'),
   intervalSec: 10,
   callsLastMinute: () => 4,
