@@ -3,6 +3,7 @@
 // mode (cluster picker or cluster dashboard), shows the help overlay, coalesces renders, ticks the header
 // once a second, and puts the terminal back on quit.
 import type { Widgets } from 'blessed';
+import type { ClusterSummary } from '../model/types.js';
 import type { ClusterLister, PollerHandle } from '../poller/types.js';
 import { findBinding, helpLines, keyNameOf } from './keys.js';
 import { sanitize } from './render/text.js';
@@ -100,10 +101,11 @@ class DashboardSession implements ModeHost {
 
   get backToPicker(): (() => void) | undefined {
     if (this.options.clusterName !== undefined || this.options.openCluster === undefined) return undefined;
-    return () => this.switchTo(new PickerMode(this, this.options.listClusters, this.currentCluster));
+    return () => this.switchTo(new PickerMode(this, this.options.listClusters, { clusters: this.listedClusters, selected: this.currentCluster }));
   }
 
   private currentCluster: string | undefined;
+  private listedClusters: readonly ClusterSummary[] | undefined;
 
   start(): void {
     this.guard = installTerminalGuard({
@@ -147,6 +149,7 @@ class DashboardSession implements ModeHost {
     const open = this.options.openCluster;
     if (open === undefined) return;
     this.currentCluster = name;
+    if (this.mode instanceof PickerMode) this.listedClusters = this.mode.listed;
     this.screen.title = windowTitle(name);
     this.switchTo(new MonitorMode(this, { clusterName: name, poller: open(name) }));
   }

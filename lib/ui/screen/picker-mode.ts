@@ -36,10 +36,25 @@ export class PickerMode implements ScreenMode {
   constructor(
     private readonly host: ModeHost,
     private readonly lister: ClusterLister | undefined,
-    /** Keeps the choice when coming back from a dashboard. */
-    private readonly preselect?: string,
+    /** Coming back from a dashboard: the list shown before (refreshed in the background) and the choice. */
+    previous?: { readonly clusters: readonly ClusterSummary[] | undefined; readonly selected: string | undefined },
   ) {
+    this.preselect = previous?.selected;
+    this.clusters = previous?.clusters;
+    this.selectPreselected();
     this.load();
+  }
+
+  private readonly preselect: string | undefined;
+
+  /** The clusters listed so far, to show at once when the picker opens again. */
+  get listed(): readonly ClusterSummary[] | undefined {
+    return this.clusters;
+  }
+
+  private selectPreselected(): void {
+    const at = this.preselect === undefined || this.clusters === undefined ? -1 : this.clusters.findIndex((c) => c.name === this.preselect);
+    if (at >= 0) this.index = at;
   }
 
   private load(): void {
@@ -54,8 +69,10 @@ export class PickerMode implements ScreenMode {
     this.lister(abort.signal).then(
       (clusters) => {
         if (abort.signal.aborted) return;
+        const selected = this.clusters?.[this.index]?.name ?? this.preselect;
         this.clusters = clusters;
-        const at = this.preselect === undefined ? -1 : clusters.findIndex((c) => c.name === this.preselect);
+        // Keep the cursor on the same cluster by name when the list comes back in a different order.
+        const at = selected === undefined ? -1 : clusters.findIndex((c) => c.name === selected);
         if (at >= 0) this.index = at;
         this.host.requestRender();
       },

@@ -253,6 +253,9 @@ describe('dashboard in a terminal (fake poller)', () => {
     // Esc with nothing left to undo goes back to the picker, the cluster still selected.
     term.press('escape');
     await term.waitForText('Choose a cluster', WAIT);
+    // The list is back at once, the cursor on the cluster that was open: Enter opens it again.
+    term.press('enter');
+    await term.waitForText('Tasks · api', WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
     assertRestored(term);
