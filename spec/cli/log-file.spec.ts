@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { formatAwsCall, LogFile, LogFileError, redact, secretsFromEnv } from '../../lib/cli/log-file.js';
 import { CredentialsExpiredError, ThrottledError } from '../../lib/model/errors.js';
 import { repoRoot } from '../support/paths.js';
+import { closeAllTerminals, startTerminal } from '../support/terminal.js';
 import { FakePoller } from '../ui/e2e/fake-poller.js';
 import { fakeSnapshot } from '../ui/e2e/fake-snapshot.js';
 
@@ -21,6 +22,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ecs-monitor-log-'));
 });
 after(async () => {
+  await closeAllTerminals();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -175,5 +177,24 @@ describe('ecs-monitor --log-file', () => {
     const result = await ecsMonitor(['--demo', '--once', '--log-file', join(dir, 'missing-dir', 'x.log')]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^ecs-monitor: cannot open the log file .*missing-dir.*x\.log: ENOENT\n$/);
+  });
+  it('records the refreshes of the dashboard too, and leaves the screen to the dashboard', async () => {
+    const path = join(dir, 'dashboard.log');
+    const term = await startTerminal({
+      command: process.execPath,
+      args: [join(repoRoot, 'bin/ecs-monitor.js'), '--demo', '--log-file', path],
+      cwd: dir,
+      env: { ...SECRET_ENV, CI: 'true', HOME: dir, XDG_CONFIG_HOME: join(dir, 'xdg'), AWS_PROFILE: undefined },
+    });
+    await term.waitForText(/api-gateway\s/, { timeoutMs: 45_000 });
+    term.press('q');
+    assert.equal(await term.waitForExit({ timeoutMs: 45_000 }), 0);
+    const logged = await lines(path);
+    assert.ok(logged.some((l) => / INFO {2}watching cluster demo$/.test(l)));
+    assert.ok(logged.some((l) => / INFO {2}aws ECS\.DescribeServices ok /.test(l)));
+    assert.ok(logged.some((l) => / INFO {2}refresh ok cluster=demo /.test(l)));
+    assert.ok(!/ INFO {2}aws |refresh ok/.test(term.screen()), 'log lines never reach the screen');
+    const text = logged.join('\n');
+    for (const secret of Object.values(SECRET_ENV)) assert.ok(!text.includes(secret), `${secret} is not in the log`);
   });
 });
