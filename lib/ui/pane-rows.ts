@@ -1,4 +1,5 @@
 // The rows a pane widget receives: only the window that fits, the selected row highlighted. Pure.
+import { displayWidth, truncate } from './render/text.js';
 
 /** Highlight tags for the selected row: bright in the focused pane, dim elsewhere. */
 export function highlight(row: string, focused: boolean): string {
@@ -16,4 +17,21 @@ export function visibleRows(lines: readonly string[], offset: number, height: nu
     out.push(i === selected ? highlight(line, focused) : line);
   }
   return out;
+}
+
+/**
+ * A pane drawn as text between two rules, for a box without borders: the label in the top rule, `rows`
+ * below it (padded or cut to fit), a closing rule at the bottom; every line exactly `width` cells. Used for
+ * the service table so its columns get the terminal's full width (side borders would take two cells).
+ */
+export function ruledPane(label: string, rows: readonly string[], width: number, height: number, focused: boolean): string[] {
+  if (width <= 0 || height <= 0) return [];
+  const color = focused ? 'cyan-fg' : 'gray-fg';
+  const rule = (n: number): string => `{${color}}${'─'.repeat(Math.max(0, n))}{/${color}}`;
+  const title = truncate(label, Math.max(0, width - 2));
+  const top = `${rule(Math.min(2, width))}{cyan-fg}${title}{/cyan-fg}${rule(width - 2 - displayWidth(title))}`;
+  if (height === 1) return [top];
+  const body = rows.slice(0, height - 2).map((r) => r);
+  while (body.length < height - 2) body.push('');
+  return [top, ...body, rule(width)];
 }

@@ -11,7 +11,8 @@ import blessed from 'blessed';
 import type { Widgets } from 'blessed';
 import type { DashboardLayout } from '../layout.js';
 import type { Pane } from '../view-state.js';
-import { createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
+import { ruledPane } from '../pane-rows.js';
+import { bareBox, createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
 
 /** Everything the dashboard shows, as text (blessed tags allowed). */
 export interface DashboardFrame {
@@ -38,11 +39,14 @@ export class DashboardView {
     tooSmall?: Widgets.BoxElement;
   } = {};
 
+  private layout: DashboardLayout | undefined;
+
   constructor(private readonly screen: Widgets.Screen) {}
 
   /** Throws away the widgets and builds them again for `layout` (after a resize or a mode change). */
   build(layout: DashboardLayout): void {
     this.destroyWidgets();
+    this.layout = layout;
     if (layout.mode === 'too-small') {
       this.widgets.tooSmall = blessed.box({
         parent: this.screen,
@@ -58,7 +62,8 @@ export class DashboardView {
     }
     const grid = createGrid(this.screen, layout.cols, layout.rows);
     if (layout.header) this.widgets.header = paneBox(grid, layout.header);
-    if (layout.services) this.widgets.services = paneBox(grid, layout.services, ' Services ');
+    // The table draws its own top and bottom rules instead of a border, so its columns get the full width.
+    if (layout.services) this.widgets.services = bareBox(this.screen, layout.cols, layout.rows, layout.services);
     if (layout.tree) this.widgets.tree = paneBox(grid, layout.tree, ' Tasks ');
     if (layout.details) this.widgets.details = paneBox(grid, layout.details, ' Details ');
     if (layout.status) this.widgets.status = lineBox(this.screen, layout.status);
@@ -72,10 +77,9 @@ export class DashboardView {
       return;
     }
     w.header?.setContent(frame.header);
-    if (w.services) {
-      w.services.setLabel(frame.servicesLabel);
-      w.services.setContent(frame.servicesRows.join('\n'));
-      setFocused(w.services, frame.focus === 'services');
+    const table = this.layout?.services;
+    if (w.services && table) {
+      w.services.setContent(ruledPane(frame.servicesLabel, frame.servicesRows, table.width, table.height, frame.focus === 'services').join('\n'));
     }
     if (w.tree) {
       w.tree.setLabel(frame.treeLabel);

@@ -114,7 +114,8 @@ export class MonitorMode implements ScreenMode {
   frame(): DashboardFrame {
     const { state, model, layoutNow: layout } = this;
     const now = this.host.now();
-    const tableWidth = innerWidth(layout.services);
+    // The table has no side borders (see DashboardView): its rows get the whole width.
+    const tableWidth = layout.services?.width ?? 0;
     const columns = serviceColumns(tableWidth);
     const height = model.context.heights.services;
     const window = model.services.slice(state.serviceOffset, state.serviceOffset + height);

@@ -37,6 +37,18 @@ export function paneBox(grid: contrib.grid, rect: Rect, label?: string): Widgets
   return box;
 }
 
+/** A border-less, tag-aware, non-wrapping box at `rect`, placed by a grid of its own that adds no border. */
+export function bareBox(screen: Widgets.Screen, cols: number, rows: number, rect: Rect): Widgets.BoxElement {
+  const grid = new contrib.grid({ rows: Math.max(1, rows), cols: Math.max(1, cols), screen, hideBorder: true });
+  const set = grid.set.bind(grid) as unknown as (r: number, c: number, h: number, w: number, make: typeof blessed.box, o: Widgets.BoxOptions) => Widgets.BoxElement;
+  const box = set(rect.top, rect.left, rect.height, rect.width, blessed.box, { tags: true, wrap: false, style: { fg: THEME.text } });
+  box.top = rect.top;
+  box.left = rect.left;
+  box.width = rect.width;
+  box.height = rect.height;
+  return box;
+}
+
 /** A border-less one-line box (the status line). */
 export function lineBox(screen: Widgets.Screen, rect: Rect): Widgets.BoxElement {
   return blessed.box({ parent: screen, top: rect.top, left: rect.left, width: rect.width, height: rect.height, tags: true, wrap: false, style: { fg: THEME.text } });

@@ -115,11 +115,14 @@ describe('dashboard in a terminal (fake poller)', () => {
     assert.equal(await term.waitForExit(WAIT), 0);
   });
 
-  it('lays out again on resize: compact at 70×20, too small at 50×12, full again at 120×40', async () => {
-    const term = await open();
+  it('lays out again on resize: full at 80×24, compact at 70×20, too small at 50×12, full again at 120×40', async () => {
+    const term = await open([], 80, 24);
+    // The full layout already at 80×24: the details pane and every table column.
     await term.waitForText('Details', WAIT);
+    await term.waitForText('Deployments', WAIT);
     term.resize(70, 20);
     await term.waitForTextGone('Details', WAIT);
+    await term.waitForTextGone('Deployments', WAIT);
     await term.waitForText(/api/, WAIT);
     term.resize(50, 12);
     await term.waitForText('terminal too small (need 60×15', WAIT);
