@@ -1,0 +1,51 @@
+// Exits and sizes of the real program (`ecs-monitor --demo`, with its simulator, SDK clients, poller and timers
+// all live) in a pseudo-terminal: each of SIGINT, SIGTERM and SIGHUP puts the terminal back as it was found and
+// ends the process with the conventional code (nothing left holding it open); a terminal too small says so and
+// the dashboard comes back on resize. (The uncaught-error path is covered with a crashing dashboard in
+// spec/ui/e2e and the guard's own spec.)
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAllTerminals, startTerminal } from '../support/terminal.js';
+import type { TestTerminal } from '../support/terminal.js';
+import { BIN, isolatedEnv } from './run-cli.js';
+
+const WAIT = { timeoutMs: 30_000 };
+
+after(closeAllTerminals);
+
+async function openDemo(cols = 120, rows = 40): Promise<TestTerminal> {
+  const { env, dir } = isolatedEnv();
+  return startTerminal({ command: process.execPath, args: [BIN, '--demo', '--interval', '5'], cols, rows, env, cwd: dir });
+}
+
+describe('signals and sizes (real executable)', { concurrency: true }, () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    it(`${signal} restores the terminal and exits ${code}`, async () => {
+      const term = await openDemo();
+      await term.waitForText('web-frontend', WAIT);
+      assert.equal(term.modes.alternateScreen, true);
+      assert.equal(term.modes.sgrMouse, true);
+      term.kill(signal);
+      assert.equal(await term.waitForExit(WAIT), code);
+      assert.deepEqual(term.unrestoredModes(), []);
+    });
+  }
+
+  it('says the terminal is too small at 50×12, then shows the dashboard once it is resized', async () => {
+    const term = await openDemo(50, 12);
+    await term.waitForText('terminal too small (need 60×15, have 50×12)', WAIT);
+    assert.equal(term.findText('api-gateway'), undefined);
+    term.resize(100, 30);
+    await term.waitForText('api-gateway', WAIT);
+    await term.waitForTextGone(/terminal too small/, WAIT);
+    term.resize(50, 12);
+    await term.waitForText('terminal too small (need 60×15, have 50×12)', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0, 'q still quits from the too-small screen');
+    assert.deepEqual(term.unrestoredModes(), []);
+  });
+});
