@@ -1,10 +1,13 @@
 // Exits and sizes of the real program (`ecs-monitor --demo`, with its simulator, SDK clients, poller and timers
 // all live) in a pseudo-terminal: each of SIGINT, SIGTERM and SIGHUP puts the terminal back as it was found and
 // ends the process with the conventional code (nothing left holding it open); a terminal too small says so and
-// the dashboard comes back on resize. (The uncaught-error path is covered with a crashing dashboard in
-// spec/ui/e2e and the guard's own spec.)
+// the dashboard comes back on resize. An uncaught error or an unhandled rejection once the screen is up (a
+// driver dashboard on a fake poller, since the real program offers no way to crash on purpose) restores the
+// terminal, prints the error and exits 1.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.js';
 import { closeAllTerminals, startTerminal } from '../support/terminal.js';
 import type { TestTerminal } from '../support/terminal.js';
 import { BIN, isolatedEnv } from './run-cli.js';
@@ -48,4 +51,22 @@ describe('signals and sizes (real executable)', { concurrency: true }, () => {
     assert.equal(await term.waitForExit(WAIT), 0, 'q still quits from the too-small screen');
     assert.deepEqual(term.unrestoredModes(), []);
   });
+});
+
+describe('crashes (a dashboard that fails once its screen is up)', { concurrency: true }, () => {
+  const driver = join(repoRoot, 'dist/spec/resilience/crash-driver.js');
+  for (const [how, text] of [
+    ['throw', 'deliberate uncaught error'],
+    ['reject', 'deliberate unhandled rejection'],
+  ] as const) {
+    it(`an ${how === 'throw' ? 'uncaught error' : 'unhandled rejection'} restores the terminal, prints the error and exits 1`, async () => {
+      const term = await startTerminal({ command: process.execPath, args: [driver, how], env: { CI: 'true' } });
+      assert.equal(await term.waitForExit(WAIT), 1);
+      assert.deepEqual(term.unrestoredModes(), []);
+      const at = term.findText(text);
+      assert.ok(at, `the error is printed:\n${term.screen()}`);
+      assert.match(term.line(at.row), /^ecs-monitor: uncaught error: Error: deliberate/);
+      assert.equal(term.findText('instead of crashing'), undefined);
+    });
+  }
 });
