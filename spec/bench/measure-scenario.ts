@@ -12,6 +12,7 @@ import type { RenderTimes } from './render-timing.js';
 import { minimumCalls, refreshLowerBoundMs, SCENARIOS, scenarioSpec, total } from './scenarios.js';
 import type { BenchScenario, RefreshShape } from './scenarios.js';
 import { SimProcess } from './sim-handle.js';
+import { worstBucketShare } from './throttling.js';
 
 /** The simulated latency of every call, as in the issue. */
 export const LATENCY_MS = 50;
@@ -27,6 +28,8 @@ export interface RefreshMeasurement {
   /** Calls the simulator answered (cross-check of the client's count). */
   readonly simCalls: number;
   readonly maxConcurrency: number;
+  /** Per ECS throttling category, the share of the account's bucket left at the worst moment of the refresh. */
+  readonly bucketLeft: Record<string, number>;
 }
 
 export interface ScenarioMeasurement {
@@ -64,13 +67,13 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
     const signal = new AbortController().signal;
     await sim.setLatency(LATENCY_MS);
 
-    const refresh = async (): Promise<{ snapshot: Snapshot; ms: number; simCalls: number; maxConcurrency: number }> => {
+    const refresh = async (): Promise<{ snapshot: Snapshot; ms: number; simCalls: number; maxConcurrency: number; bucketLeft: Record<string, number> }> => {
       await sim.resetLedger();
       const start = performance.now();
       const snapshot = await ecs.fetchSnapshot(signal);
       const ms = performance.now() - start;
       const ledger = await sim.ledger();
-      return { snapshot, ms, simCalls: total(ledger.counts), maxConcurrency: ledger.maxConcurrency };
+      return { snapshot, ms, simCalls: total(ledger.counts), maxConcurrency: ledger.maxConcurrency, bucketLeft: worstBucketShare(ledger.calls) };
     };
     const describe = (r: Awaited<ReturnType<typeof refresh>>, uncached: number): RefreshMeasurement => {
       const shape = shapeOf(r.snapshot, uncached);
@@ -81,6 +84,7 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
         minCalls: minimumCalls(shape),
         simCalls: r.simCalls,
         maxConcurrency: r.maxConcurrency,
+        bucketLeft: r.bucketLeft,
       };
     };
 

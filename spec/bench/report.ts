@@ -47,6 +47,9 @@ export interface ScenarioJson {
   readonly metricsAttachMs: number;
   readonly firstPaintMs: number | null;
   readonly firstDataMs: number | null;
+  /** Per ECS throttling category, the share of the account's bucket a steady refresh leaves at its worst moment. */
+  readonly bucketLeft: Record<string, number>;
+  readonly firstRefreshBucketLeft: Record<string, number>;
 }
 
 export interface Target {
@@ -93,6 +96,8 @@ function scenarioJson({ measured: m, terminal: t }: BenchResults['scenarios'][nu
     metricsAttachMs: m.metricsAttachMs,
     firstPaintMs: t?.firstPaintMs ?? null,
     firstDataMs: t?.firstDataMs ?? null,
+    bucketLeft: m.warm.bucketLeft,
+    firstRefreshBucketLeft: m.cold.bucketLeft,
   };
 }
 
@@ -174,8 +179,13 @@ export function figuresMarkdown(json: BenchJson): string[] {
   );
   const ops = [...new Set(s.flatMap((x) => Object.keys(x.callsByOperation)))].sort();
   const byOp = table(['Steady refresh calls', ...s.map((x) => x.name)], ops.map((op) => [op, ...s.map((x) => fmt(x.callsByOperation[op] ?? 0))]));
-  const t = table(['Target', 'Value', 'Limit', 'Result'], json.targets.map((x) => [x.name, fmt(x.value, 2), fmt(x.limit), x.pass ? 'pass' : '**FAIL**']));
-  return [...lines, '', ...byOp, '', ...t];
+  const categories = [...new Set(s.flatMap((x) => Object.keys(x.bucketLeft)))];
+  const buckets = table(
+    ['Bucket left at the worst moment (steady / first refresh)', ...s.map((x) => x.name)],
+    categories.map((c) => [c, ...s.map((x) => `${fmt(x.bucketLeft[c] ?? null, 2)} / ${fmt(x.firstRefreshBucketLeft[c] ?? null, 2)}`)]),
+  );
+  const t = table(['Target', 'Value', 'Limit', 'Result'], json.targets.map((x) => [x.name, fmt(x.value, 2), fmt(x.limit, Number.isInteger(x.limit) ? 0 : 1), x.pass ? 'pass' : '**FAIL**']));
+  return [...lines, '', ...byOp, '', ...buckets, '', ...t];
 }
 
 /** Notes derived from the figures, so the document never claims what the run did not show. */
@@ -188,6 +198,18 @@ export function derivedNotes(json: BenchJson): string[] {
         `${s.name}: the refresh target (${fmt(limit)} ms) is below the critical-path lower bound (${fmt(s.refreshLowerBoundMs)} ms): ` +
           `ListTasks pages follow each other (each needs the previous page's nextToken), so ${fmt(Math.ceil(s.tasks / 100))} pages at 50 ms ` +
           `cannot take less, whatever the concurrency. The measured ${fmt(s.refreshMs)} ms is ${fmt(s.refreshMs / s.refreshLowerBoundMs, 2)}× the bound.`,
+      );
+    }
+  }
+  for (const s of json.scenarios) {
+    const drained = Object.entries(s.bucketLeft).filter(([, left]) => left < 0.75);
+    const drainedFirst = Object.entries(s.firstRefreshBucketLeft).filter(([, left]) => left < 0.75);
+    if (drained.length > 0 || drainedFirst.length > 0) {
+      const say = (list: [string, number][]): string => list.map(([c, left]) => `${c} ${left < 0 ? 'overdrawn' : `down to ${Math.round(left * 100)} %`}`).join(', ');
+      notes.push(
+        `${s.name}: within a refresh the monitor spends more than a quarter of an account bucket ` +
+          `(${drained.length > 0 ? `steady: ${say(drained)}` : 'steady: none'}; ${drainedFirst.length > 0 ? `first refresh: ${say(drainedFirst)}` : 'first refresh: none'}). ` +
+          'max_api_rate keeps the average within a quarter of the refill rate, but the calls of one refresh arrive together; on AWS, "overdrawn" means throttling for the monitor and for deployments in the account until the bucket refills.',
       );
     }
   }

@@ -13,7 +13,7 @@ export type SimRequest =
 export type SimReply =
   | { readonly type: 'ready'; readonly endpoint: string; readonly clusterName: string; readonly region: string }
   | { readonly type: 'ok' }
-  | { readonly type: 'ledger'; readonly counts: Record<string, number>; readonly maxConcurrency: number; readonly batches: Record<string, Record<number, number>> };
+  | { readonly type: 'ledger'; readonly counts: Record<string, number>; readonly maxConcurrency: number; readonly batches: Record<string, Record<number, number>>; readonly calls: { operation: string; at: number }[] };
 
 async function serve(scenario: string): Promise<void> {
   const sim = await startSimulator({ scenario, living: false });
@@ -33,6 +33,7 @@ async function serve(scenario: string): Promise<void> {
           counts: sim.ledger.countsByOperation(),
           maxConcurrency: sim.ledger.maxConcurrency,
           batches: { DescribeServices: sim.ledger.batchSizes('DescribeServices'), DescribeTasks: sim.ledger.batchSizes('DescribeTasks') },
+          calls: sim.ledger.entries().map((e) => ({ operation: e.operation, at: e.at })),
         });
         return;
       case 'reset':

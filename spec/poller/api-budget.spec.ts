@@ -17,15 +17,9 @@ import { startSimulator } from '../../lib/sim/index.js';
 import type { LedgerEntry, Simulator } from '../../lib/sim/index.js';
 import { SCENARIOS, scenarioSpec } from '../bench/scenarios.js';
 import type { BenchScenario } from '../bench/scenarios.js';
+import { ECS_CATEGORIES as CATEGORIES, lowestBucketLevel } from '../bench/throttling.js';
 import { VirtualClock } from '../bench/virtual-clock.js';
 
-/** ECS throttling categories (aws-facts.md): the account's bucket size and refill per second. */
-const CATEGORIES: readonly { name: string; operations: readonly string[]; burst: number; refillPerSec: number }[] = [
-  { name: 'cluster read', operations: ['DescribeClusters', 'ListClusters'], burst: 50, refillPerSec: 20 },
-  { name: 'service read', operations: ['DescribeServices', 'ListServices'], burst: 100, refillPerSec: 20 },
-  { name: 'cluster resource read', operations: ['DescribeTasks', 'ListTasks', 'DescribeContainerInstances', 'ListContainerInstances'], burst: 100, refillPerSec: 20 },
-  { name: 'task definition read', operations: ['DescribeTaskDefinition', 'ListTaskDefinitions'], burst: 50, refillPerSec: 20 },
-];
 /** The share of each category the monitor may use. */
 const SHARE = 0.25;
 const REFRESHES = 3;
@@ -34,22 +28,6 @@ const QUICK: BenchScenario = { name: '1,500 services', services: 1_500, tasksPer
 const chosen = process.env['ECS_MONITOR_BUDGET_SCENARIO'];
 const scenario = chosen === undefined ? QUICK : SCENARIOS.find((s) => s.name === chosen);
 const scenarioName = scenario?.name ?? String(chosen);
-
-/**
- * The lowest a bucket of `burst` tokens refilling at `refillPerSec` would fall if only these calls
- * spent it (full at the start): how much of the account's burst the monitor takes at its worst moment.
- */
-function lowestBucketLevel(times: readonly number[], burst: number, refillPerSec: number): number {
-  let level = burst;
-  let lowest = burst;
-  let last = times[0] ?? 0;
-  for (const at of times) {
-    level = Math.min(burst, level + ((at - last) / 1000) * refillPerSec) - 1;
-    last = at;
-    lowest = Math.min(lowest, level);
-  }
-  return lowest;
-}
 
 describe(`API budget: ${scenarioName} at the defaults (interval ${REFRESH_INTERVAL.default} s, max_api_rate ${DEFAULT_MAX_API_RATE})`, { timeout: 600_000 }, () => {
   let sim: Simulator | undefined;
