@@ -46,6 +46,8 @@ export interface RigOptions {
   readonly requestTimeoutMs?: number;
   /** Whether a CloudWatch metrics source is attached (default true). */
   readonly metrics?: boolean;
+  /** Whether `sim.tick()` changes the world (default false: a static world). Ticks only when called. */
+  readonly living?: boolean;
 }
 
 /** A running rig; `close()` it in a `finally`. */
@@ -105,7 +107,7 @@ function recordCalls(stack: AddableStack, calls: CallRecord[]): void {
 /** Starts the simulator (static world), the clients and a poller (not started). */
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const clock = new VirtualClock(RIG_T0);
-  const sim = await startSimulator({ scenario: options.scenario ?? 'demo', living: false, now: clock.now, faults: options.faults });
+  const sim = await startSimulator({ scenario: options.scenario ?? 'demo', living: options.living ?? false, tickIntervalMs: 0, now: clock.now, faults: options.faults });
   const clients = createAwsClients({
     region: sim.region,
     endpoint: sim.endpoint,
