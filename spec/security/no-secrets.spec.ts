@@ -3,14 +3,14 @@
 // --log-file it writes. Without
 // --demo the SDK's own credential chain reads them and signs every request with them, against a simulator
 // (or a hostile endpoint) in this process, so the secrets really travel through the code.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startSimulator } from '../../lib/sim/index.js';
-import type { Simulator } from '../../lib/sim/index.js';
+import type { FaultRule } from '../../lib/sim/index.js';
 import { isolatedEnv, runCli } from '../resilience/run-cli.js';
 import type { CliResult } from '../resilience/run-cli.js';
 
@@ -53,7 +53,8 @@ function assertOneLineError(result: CliResult, code: number): void {
   assert.match(result.stderr, /^ecs-monitor: [^\n]+\n$/);
 }
 
-describe('no secrets in output: the demo', () => {
+// Concurrently: each test is its own process (and, below, its own simulator).
+describe('no secrets in output: the demo', { concurrency: true }, () => {
   it('--demo --once --json prints the snapshot and nothing of the credentials in the environment', async () => {
     const result = await runWithSecrets(['--demo', '--once', '--json']);
     assert.equal(result.code, 0, result.stderr);
@@ -73,15 +74,16 @@ describe('no secrets in output: the demo', () => {
   }
 });
 
-describe('no secrets in output: the SDK credential chain against a local endpoint', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator({ scenario: { services: 3 }, living: false });
-  });
-  after(() => sim.close());
-
-  const run = (): Promise<CliResult & { log: string }> =>
-    runWithSecrets(['--cluster', sim.clusterName, '--region', sim.region, '--once', '--json'], { AWS_ENDPOINT_URL: sim.endpoint });
+describe('no secrets in output: the SDK credential chain against a local endpoint', { concurrency: true }, () => {
+  /** Runs the monitor once against a fresh simulator with `rules` in force. */
+  const run = async (rules: readonly FaultRule[] = []): Promise<CliResult & { log: string }> => {
+    const sim = await startSimulator({ scenario: { services: 3 }, living: false, faults: rules });
+    try {
+      return await runWithSecrets(['--cluster', sim.clusterName, '--region', sim.region, '--once', '--json'], { AWS_ENDPOINT_URL: sim.endpoint });
+    } finally {
+      await sim.close();
+    }
+  };
 
   it('signs with the environment credentials, prints the snapshot, and never the secret', async () => {
     const result = await run();
@@ -96,14 +98,9 @@ describe('no secrets in output: the SDK credential chain against a local endpoin
     ['a deleted cluster', [{ kind: 'notfound' }]],
   ] as const) {
     it(`fails on ${name} with one sentence and no secret`, async () => {
-      sim.faults.set(rules);
-      try {
-        const result = await run();
-        assertOneLineError(result, 1);
-        assertNoSecrets(result);
-      } finally {
-        sim.faults.clear();
-      }
+      const result = await run(rules);
+      assertOneLineError(result, 1);
+      assertNoSecrets(result);
     });
   }
 
