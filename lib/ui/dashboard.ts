@@ -9,6 +9,7 @@ import { findBinding, helpLines, keyNameOf } from './keys.js';
 import { sanitize } from './render/text.js';
 import type { CommandName } from './keys.js';
 import type { StatusMessage } from './status-line.js';
+import { separateMouseReports } from './input-split.js';
 import { installTerminalGuard } from './terminal-guard.js';
 import type { TerminalGuard } from './terminal-guard.js';
 import { createScreen, disableMouse, enableMouse, TERMINAL_RESET } from './screen/create-screen.js';
@@ -82,6 +83,8 @@ class DashboardSession implements ModeHost {
   private restored = false;
   private finished = false;
   private readonly output: NodeJS.WriteStream;
+  /** Undoes the input split (see input-split.ts). */
+  private readonly joinInput: () => void;
 
   constructor(
     private readonly options: DashboardOptions,
@@ -92,6 +95,7 @@ class DashboardSession implements ModeHost {
     this.callsLastMinute = options.callsLastMinute;
     this.mouseOn = options.mouse;
     this.output = options.output ?? process.stdout;
+    this.joinInput = separateMouseReports(options.input ?? process.stdin);
     this.screen = createScreen({ title: windowTitle(options.clusterName), input: options.input, output: options.output });
   }
 
@@ -281,6 +285,7 @@ class DashboardSession implements ModeHost {
     this.restored = true;
     try {
       this.screen.destroy();
+      this.joinInput();
     } finally {
       // Explicit resets in case blessed's teardown stopped half-way.
       this.output.write(TERMINAL_RESET);

@@ -75,10 +75,16 @@ describe('dashboard in a terminal (fake poller)', () => {
     await term.waitForText('Tasks · checkout', WAIT);
     term.wheel('down', row.col + 2, row.row);
     await term.waitForText('Tasks · frontend', WAIT);
+    // A click and a key in one read (as a busy terminal delivers them): the key is not lost.
+    const api = term.findText(/api\s+ACTIVE/);
+    assert.ok(api);
+    term.type(`\x1b[<0;${api.col + 2};${api.row + 1}M\x1b[<0;${api.col + 2};${api.row + 1}mj`);
+    await term.waitForText('Tasks · billing', WAIT);
     const search = term.findText(/search\s+ACTIVE/);
     assert.ok(search);
     term.doubleClick(search.col, search.row);
-    await term.waitForText('Tasks · search', WAIT);
+    // The double-click drills in: the details pane shows the first task of search.
+    await term.waitForText('Task sea00a', WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
     assertRestored(term);
