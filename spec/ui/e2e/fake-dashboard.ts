@@ -24,11 +24,13 @@ if (args.has('--crash')) {
   }, 300);
 }
 if (args.has('--warn')) {
-  // Stray output while the screen is up must not reach the terminal.
-  setTimeout(() => {
+  // Stray output while the screen is up must not reach the terminal. Written when the first snapshot
+  // arrives, before the dashboard draws it, so it has happened once the services are on screen.
+  poller.once('snapshot', () => {
     console.log('STRAY CONSOLE OUTPUT');
+    console.error('STRAY CONSOLE ERROR');
     process.emitWarning('STRAY WARNING', 'NodeVersionSupportWarning');
-  }, 200);
+  });
 }
 
 if (args.has('--error')) {
