@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,9 +57,9 @@ function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), CI: 'true', ...env };
 }
 
-async function once(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+async function once(env: Record<string, string>, extra: string[] = []): Promise<{ code: number; stderr: string }> {
   try {
-    const { stderr } = await run(process.execPath, [BIN, '--once', '--cluster', 'prod'], { cwd: join(dir, 'work'), env: userEnv(env), timeout: 60_000 });
+    const { stderr } = await run(process.execPath, [BIN, '--once', '--cluster', 'prod', ...extra], { cwd: join(dir, 'work'), env: userEnv(env), timeout: 60_000 });
     return { code: 0, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stderr?: string };
@@ -90,8 +90,11 @@ after(async () => {
 describe('ecs-monitor with no config file', () => {
   it('signs with the AWS_PROFILE credentials in the region of that profile in ~/.aws/config', async () => {
     endpoint.signed.length = 0;
-    const result = await once({ AWS_PROFILE: 'dev', AWS_ENDPOINT_URL: endpoint.url });
+    const log = join(dir, 'dev.log');
+    const result = await once({ AWS_PROFILE: 'dev', AWS_ENDPOINT_URL: endpoint.url }, ['--log-file', log]);
     assert.equal(result.code, 1);
+    // The log's first line says which settings were chosen and where each came from.
+    assert.match((await readFile(log, 'utf8')).split('\n')[0] ?? '', / started region=eu-west-1 \(aws-config\) profile=dev \(AWS_PROFILE\) cluster=prod \(flag\) interval=30s$/);
     assert.match(result.stderr, /^ecs-monitor: Access denied/);
     assert.ok(endpoint.signed.length > 0, 'the command reached the endpoint');
     assert.deepEqual([...new Set(endpoint.signed.map((s) => `${s.accessKeyId} ${s.region}`))], ['AKIDDEVPROFILE eu-west-1']);
