@@ -107,6 +107,13 @@ describe('ecs-monitor --demo in a terminal', () => {
     await quit(term);
   });
 
+  it('SIGTERM restores the terminal and ends the program with 143', async () => {
+    const term = await demo();
+    term.kill('SIGTERM');
+    assert.equal(await term.waitForExit(WAIT), 143);
+    assert.deepEqual(term.unrestoredModes(), [], term.screen());
+  });
+
   it('resizes to compact (70×20), too small (50×12) and back without garbling', async () => {
     const term = await demo();
     await term.waitForText('Details', WAIT);
