@@ -29,6 +29,7 @@ export interface DashboardFrame {
   readonly tooSmall?: string;
 }
 
+/** The dashboard's widgets on one screen. */
 export class DashboardView {
   private widgets: {
     header?: Widgets.BoxElement;

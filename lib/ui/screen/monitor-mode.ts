@@ -25,6 +25,7 @@ const DOUBLE_CLICK_MS = 500;
 
 const SORT_LABELS = { name: 'name', health: 'health', tasks: 'tasks', cpu: 'CPU', memory: 'memory' } as const;
 
+/** The dashboard of one cluster; calls `poller.start()` on construction and `poller.stop()` on dispose. */
 export class MonitorMode implements ScreenMode {
   readonly scope = 'dashboard' as const;
   private readonly view: DashboardView;
@@ -110,8 +111,8 @@ export class MonitorMode implements ScreenMode {
     });
   }
 
-  /** The frame for the current state; exposed for tests of the glue. */
-  frame(): DashboardFrame {
+  /** Everything on screen for the current state, as text. */
+  private frame(): DashboardFrame {
     const { state, model, layoutNow: layout } = this;
     const now = this.host.now();
     // The table has no side borders (see DashboardView): its rows get the whole width.

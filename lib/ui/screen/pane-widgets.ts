@@ -6,6 +6,7 @@ import contrib from 'blessed-contrib';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../layout.js';
 
+/** The dark theme's colours (blessed colour names). */
 export const THEME = {
   border: 'gray',
   focusedBorder: 'cyan',

@@ -19,6 +19,7 @@ import { renderClusterRows } from '../render/cluster-picker.js';
 const HEADER_HEIGHT = 3;
 const DOUBLE_CLICK_MS = 500;
 
+/** The cluster picker; lists clusters on construction and again on `r`. */
 export class PickerMode implements ScreenMode {
   readonly scope = 'picker' as const;
   private clusters: readonly ClusterSummary[] | undefined;
