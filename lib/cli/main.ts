@@ -1,26 +1,19 @@
 // The command: parse flags, load config, then either run one refresh for scripts (`--once`) or open
 // the dashboard. This is the one place where the layers are wired together; nothing runs on import.
+// The AWS SDK and the simulator live in backend.ts, loaded only once the screen has drawn.
 import { parseArgs, UsageError, checkTerminal } from './args.js';
 import type { CliOptions } from './args.js';
 import { helpText, versionText } from './help.js';
 import { loadConfig, nodeConfigDeps, ConfigError } from '../config/index.js';
 import type { ConfigEnv, MonitorConfig } from '../config/index.js';
-import { profileUsesSso } from '../config/sso-profile.js';
-import { startSimulator, parseFaultSpec, FaultSpecError, ScenarioError } from '../sim/index.js';
-import type { FaultRule, OutageSpec, Simulator } from '../sim/index.js';
-import { createAwsClients, createEcsSource, createClusterLister } from '../aws/index.js';
-import type { AwsClients } from '../aws/index.js';
-import { createMetricsSource } from '../aws/metrics.js';
-import type { CloudWatchMetricsSource } from '../aws/metrics.js';
-import { Poller, runOnce } from '../poller/index.js';
-import { snapshotToJson } from '../model/snapshot-json.js';
-import { MonitorError } from '../model/errors.js';
-import type { Snapshot } from '../model/types.js';
+import { FaultSpecError, ScenarioError } from '../sim/index.js';
+import { DeferredPoller } from '../poller/deferred-poller.js';
 import { startDashboard } from '../ui/dashboard.js';
 import { copyText } from '../ui/clipboard.js';
 import { openUrl } from '../ui/open-url.js';
-import { observeClientCalls } from '../aws/call-events.js';
 import { LogFile, LogFileError, startLine } from './log-file.js';
+import type { Backend } from './backend.js';
+import { chooseCluster } from './cluster-choice.js';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface MainIo {
@@ -30,9 +23,7 @@ export interface MainIo {
 }
 
 const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
-const ONCE_CONTAINER_METRICS_SERVICES = 100;
 
 /** Runs ecs-monitor with `argv` (without node and the script); resolves with the process exit code. */
 export async function main(
@@ -69,141 +60,67 @@ export async function main(
   quietSdkNodeVersionWarning();
   log?.info(startLine(versionText(), config, options.demo));
   const stopWarningLog = log?.captureProcessWarnings();
-  let sim: Simulator | undefined;
-  if (options.demo) {
+  const finish = async (backend: Backend | undefined): Promise<void> => {
+    await backend?.close();
+    stopWarningLog?.();
+    log?.close();
+    if (log?.failure !== undefined) io.stderr.write(`ecs-monitor: writing the log file ${log.path} failed: ${log.failure.message}\n`);
+  };
+
+  if (options.once) {
+    let backend: Backend | undefined;
     try {
-      sim = await startSimulator({
-        ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        faults: options.faults.flatMap((spec): (FaultRule | OutageSpec)[] => {
-          const parsed = parseFaultSpec(spec);
-          return Array.isArray(parsed) ? parsed : [parsed];
-        }),
-        extraClusters: ['staging', 'batch-jobs'],
-        region: config.region,
-      });
+      backend = await loadBackend(options, config, io.env, log);
+      return await backend.once(options.json, io);
     } catch (error) {
-      stopWarningLog?.();
-      log?.close();
       if (error instanceof FaultSpecError || error instanceof ScenarioError) return fail(error.message, EXIT_USAGE);
       throw error;
+    } finally {
+      await finish(backend);
     }
   }
-  const clients = createAwsClients({
-    region: config.region,
-    profile: sim === undefined ? config.profile : undefined,
-    endpoint: sim?.endpoint,
-    // The simulator checks no signatures; dummy keys keep the user's real credentials out of the demo.
-    credentials: sim === undefined ? undefined : { accessKeyId: 'demo', secretAccessKey: 'demo' },
-  });
-  if (log !== undefined) observeClientCalls(clients, (event) => log.awsCall(event));
-  const usesSso = sim === undefined && config.profile !== undefined && profileUsesSso(io.env, config.profile);
-  const wiring = new Wiring(clients, config, usesSso);
-  // In the demo, no --cluster opens the demo cluster; elsewhere no cluster (or --pick) opens the picker.
-  const configured = sim === undefined ? config.cluster : (options.cluster ?? sim.clusterName);
-  const cluster = options.pick && !options.once ? undefined : configured;
-  const watched = (poller: Poller, name: string): Poller => log?.watchPoller(poller, name) ?? poller;
+  return dashboard(options, config, io, log, finish);
+}
 
+function loadBackend(options: CliOptions, config: MonitorConfig, env: ConfigEnv, log: LogFile | undefined): Promise<Backend> {
+  return import('./backend.js').then((module) => module.connect(options, config, env, log));
+}
+
+/**
+ * Opens the dashboard at once, on deferred pollers, and loads the backend after the first frame
+ * (two turns of the event loop: the dashboard draws on the first).
+ */
+async function dashboard(
+  options: CliOptions,
+  config: MonitorConfig,
+  io: MainIo,
+  log: LogFile | undefined,
+  finish: (backend: Backend | undefined) => Promise<void>,
+): Promise<number> {
+  let loaded: Backend | undefined;
+  const backend = new Promise<Backend>((resolve, reject) => {
+    setImmediate(() => setImmediate(() => loadBackend(options, config, io.env, log).then(resolve, reject)));
+  }).then((b) => (loaded = b));
+  const intervalMs = config.intervalSec * 1000;
+  const deferred = (name: string): DeferredPoller => new DeferredPoller(backend.then((b) => b.poller(name)), intervalMs);
+  const cluster = chooseCluster(options, config);
   try {
-    if (options.once) return await once(wiring, cluster, options.json, io, log);
     return await startDashboard({
       region: config.region,
-      ...(cluster === undefined ? {} : { clusterName: cluster, poller: watched(wiring.poller(cluster), cluster) }),
-      listClusters: createClusterLister(clients),
-      openCluster: (name) => watched(wiring.poller(name), name),
+      ...(cluster === undefined ? {} : { clusterName: cluster, poller: deferred(cluster) }),
+      listClusters: async (signal) => (await backend).listClusters(signal),
+      openCluster: (name) => deferred(name),
       mouse: config.mouse,
       intervalSec: config.intervalSec,
-      callsLastMinute: () => clients.calls.lastMinute(),
-      costStats: () => wiring.costStats(),
+      callsLastMinute: () => loaded?.callsLastMinute() ?? 0,
+      costStats: () => loaded?.costStats() ?? { metricsRequestedLastHour: 0, estimatedCostPerDayUsd: 0 },
       copyText: (text) => copyText(text, { writeToTerminal: (bytes) => io.stdout.write(bytes) }),
       openUrl: (url) => openUrl(url),
       ...(log === undefined ? {} : { log: (line: string) => log.captured(line) }),
     });
   } finally {
-    clients.destroy();
-    await sim?.close();
-    stopWarningLog?.();
-    log?.close();
-    if (log?.failure !== undefined) io.stderr.write(`ecs-monitor: writing the log file ${log.path} failed: ${log.failure.message}\n`);
+    await finish(loaded ?? (await backend.catch(() => undefined)));
   }
-}
-
-/** Builds pollers on shared clients, and remembers the metrics sources for the cost view. */
-class Wiring {
-  private readonly metricsSources: CloudWatchMetricsSource[] = [];
-
-  constructor(
-    private readonly clients: AwsClients,
-    private readonly config: MonitorConfig,
-    private readonly usesSso: boolean,
-  ) {}
-
-  sources(cluster: string, smallClusterServiceLimit?: number): { ecs: ReturnType<typeof createEcsSource>; metrics: CloudWatchMetricsSource } {
-    const ecs = createEcsSource(this.clients, {
-      cluster,
-      region: this.config.region,
-      taskDefinitionTtlMs: this.config.taskDefinitionIntervalSec * 1000,
-      profile: this.config.profile,
-      usesSso: this.usesSso,
-    });
-    const metrics = createMetricsSource(this.clients.cloudwatch, {
-      cluster,
-      ...(smallClusterServiceLimit === undefined ? {} : { smallClusterServiceLimit }),
-    });
-    this.metricsSources.splice(0, this.metricsSources.length, metrics);
-    return { ecs, metrics };
-  }
-
-  poller(cluster: string): Poller {
-    const { ecs, metrics } = this.sources(cluster);
-    return new Poller({
-      source: ecs,
-      metrics,
-      intervalMs: this.config.intervalSec * 1000,
-      maxApiRate: this.config.maxApiRate,
-    });
-  }
-
-  costStats(): { metricsRequestedLastHour: number; estimatedCostPerDayUsd: number } {
-    const stats = this.metricsSources[0]?.stats();
-    return {
-      metricsRequestedLastHour: stats?.metricsRequestedLastHour ?? 0,
-      estimatedCostPerDayUsd: stats?.estimatedCostPerDayUsd ?? 0,
-    };
-  }
-}
-
-/** `--once`: one refresh, printed as JSON (or a short table), then exit. */
-async function once(wiring: Wiring, cluster: string | undefined, json: boolean, io: MainIo, log: LogFile | undefined): Promise<number> {
-  if (cluster === undefined) {
-    io.stderr.write('ecs-monitor: --once needs a cluster: pass --cluster NAME or set [cluster] name in the config file\n');
-    return EXIT_USAGE;
-  }
-  // One-shot output is for scripts: container metrics for up to 100 services rather than the focus.
-  const { ecs, metrics } = wiring.sources(cluster, ONCE_CONTAINER_METRICS_SERVICES);
-  let snapshot: Snapshot;
-  const started = performance.now();
-  try {
-    snapshot = await runOnce(ecs, metrics);
-    log?.snapshot(snapshot, performance.now() - started);
-  } catch (error) {
-    if (error instanceof MonitorError) {
-      log?.refreshFailed(error, performance.now() - started);
-      io.stderr.write(`ecs-monitor: ${error.message}\n`);
-      return EXIT_FAILURE;
-    }
-    throw error;
-  }
-  io.stdout.write(json ? `${JSON.stringify(snapshotToJson(snapshot), null, 2)}\n` : summaryText(snapshot));
-  return EXIT_OK;
-}
-
-function summaryText(snapshot: Snapshot): string {
-  const width = Math.max(4, ...snapshot.services.map((s) => s.name.length));
-  const lines = snapshot.services.map(
-    (s) => `${s.name.padEnd(width)}  ${s.status.padEnd(8)}  ${`${s.runningCount}/${s.desiredCount}`.padEnd(7)}  ${s.health}`,
-  );
-  return `${[`${'NAME'.padEnd(width)}  STATUS    TASKS    HEALTH`, ...lines].join('\n')}\n`;
 }
 
 /**
