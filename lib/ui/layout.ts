@@ -32,18 +32,22 @@ export function layoutMode(cols: number, rows: number): LayoutMode {
 }
 
 /**
- * Pane rectangles (borders included) for a terminal of `cols` × `rows`: header on top, the status line at
- * the bottom, the service table above the task tree, and in the full layout the details pane beside the tree.
+ * Pane rectangles (borders included) for a terminal of `cols` × `rows`: header on top, the status area at
+ * the bottom (`statusHeight` lines, 1 to 3: it grows while a long message is shown), the service table above
+ * the task tree, and in the full layout the details pane beside the tree.
  */
-export function computeLayout(cols: number, rows: number): DashboardLayout {
+export function computeLayout(cols: number, rows: number, statusHeight = 1): DashboardLayout {
   const mode = layoutMode(cols, rows);
   if (mode === 'too-small') return { mode, cols, rows };
   // The header's two lines plus its border, in both layouts: the second line holds the age and countdown.
   const headerHeight = 4;
   const header: Rect = { top: 0, left: 0, width: cols, height: headerHeight };
-  const status: Rect = { top: rows - 1, left: 0, width: cols, height: 1 };
-  const body = rows - headerHeight - 1;
-  const tableHeight = Math.max(4, Math.floor(body * (mode === 'full' ? 0.45 : 0.5)));
+  const statusRows = Math.min(3, Math.max(1, Math.floor(statusHeight)));
+  const status: Rect = { top: rows - statusRows, left: 0, width: cols, height: statusRows };
+  const body = rows - headerHeight - statusRows;
+  // The table keeps its height when the status area grows, so rows do not jump under the cursor; the
+  // panes below give up the lines (keeping at least one row inside their borders).
+  const tableHeight = Math.max(4, Math.min(body - 3, Math.floor((rows - headerHeight - 1) * (mode === 'full' ? 0.45 : 0.5))));
   const services: Rect = { top: headerHeight, left: 0, width: cols, height: tableHeight };
   const lowerTop = headerHeight + tableHeight;
   const lowerHeight = body - tableHeight;

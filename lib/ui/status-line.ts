@@ -2,7 +2,7 @@
 // else the key hints. Pure; returns blessed-tagged text.
 import { keyHints } from './keys.js';
 import type { BindingScope } from './keys.js';
-import { clean } from './render/text.js';
+import { clean, escapeTags, sanitize, truncate, wrap } from './render/text.js';
 
 export interface StatusMessage {
   readonly text: string;
@@ -24,6 +24,9 @@ export interface StatusInput {
   readonly mouse: boolean;
 }
 
+/** The most lines the status area grows to for a message (a console URL at 80 columns takes two). */
+export const STATUS_MAX_LINES = 3;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 'es'}`;
 }
@@ -43,4 +46,25 @@ export function renderStatusLine(input: StatusInput): string {
   parts.push(keyHints(input.scope));
   if (!input.mouse) parts.push('mouse off (m)');
   return parts.join('  ');
+}
+
+/**
+ * The status area's lines for a terminal `width` cells wide: one line, except that a message (the result of
+ * `c` or `o`, which ends with a console URL) wraps onto up to `maxLines` lines so the whole URL stays on
+ * screen to be selected by hand. The URL starts a line of its own when it does not fit after the sentence.
+ * Only a message longer than `maxLines` full lines is cut, with `…` at the end.
+ */
+export function renderStatusLines(input: StatusInput, width: number, maxLines = STATUS_MAX_LINES): string[] {
+  const message = input.filterDraft === undefined ? input.message : undefined;
+  if (message === undefined || width <= 0) return [renderStatusLine(input)];
+  // Wrapped as plain text, escaped afterwards: an escaped brace is 6 characters but shows as 1 cell.
+  const lines = wrap(sanitize(message.text), width, maxLines + 1);
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    lines[maxLines - 1] = truncate(`${lines[maxLines - 1] ?? ''} …`, width);
+  }
+  return lines.map((line) => {
+    const text = escapeTags(line);
+    return message.kind === 'error' ? `{red-fg}${text}{/red-fg}` : text;
+  });
 }

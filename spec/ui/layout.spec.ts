@@ -66,4 +66,16 @@ describe('layout', () => {
     assert.equal(hitTest(l, 5, 0), undefined, 'the header is no pane');
     assert.equal(hitTest(computeLayout(50, 12), 5, 5), undefined);
   });
+
+  it('grows the status area to 3 lines for a long message, taking the lines from the panes below the table', () => {
+    for (const [cols, rows] of [[60, 15], [80, 24], [120, 40]] as const) {
+      const one = computeLayout(cols, rows);
+      const three = computeLayout(cols, rows, 3);
+      assert.deepEqual(three.status, { top: rows - 3, left: 0, width: cols, height: 3 });
+      assert.deepEqual(three.services, one.services, `${cols}x${rows}: the table does not move`);
+      assert.equal(three.tree?.height, (one.tree?.height ?? 0) - 2);
+      assert.ok((three.tree?.height ?? 0) >= 3, 'a row inside the tree border');
+    }
+    assert.equal(computeLayout(80, 24, 9).status?.height, 3);
+  });
 });

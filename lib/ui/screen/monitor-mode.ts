@@ -6,7 +6,7 @@ import type { CommandName } from '../keys.js';
 import { computeLayout, hitTest } from '../layout.js';
 import type { DashboardLayout } from '../layout.js';
 import { visibleRows } from '../pane-rows.js';
-import { renderStatusLine } from '../status-line.js';
+import { renderStatusLines } from '../status-line.js';
 import { buildDashboardModel, innerWidth } from '../view-model.js';
 import type { DashboardModel } from '../view-model.js';
 import { initialViewState, reconcileView, reduceView } from '../view-state.js';
@@ -37,6 +37,8 @@ export class MonitorMode implements ScreenMode {
   private error: PollerErrorEvent | undefined;
   private focusedService: string | undefined;
   private lastClick: { pane: string; row: number; at: number } | undefined;
+  /** Lines of the status area in the current layout: more than one only while a long message is shown. */
+  private statusHeight = 1;
   private readonly listeners: { snapshot: (s: Snapshot) => void; error: (e: PollerErrorEvent) => void; state: (s: PollerState) => void };
 
   constructor(
@@ -74,7 +76,7 @@ export class MonitorMode implements ScreenMode {
   }
 
   layout(): void {
-    this.layoutNow = computeLayout(this.host.screen.width as number, this.host.screen.height as number);
+    this.layoutNow = computeLayout(this.host.screen.width as number, this.host.screen.height as number, this.statusHeight);
     this.view.build(this.layoutNow);
     this.sync();
   }
@@ -138,22 +140,37 @@ export class MonitorMode implements ScreenMode {
       treeRows: visibleRows(treeTexts, state.treeOffset, model.context.heights.tree, treeIndex, state.focus === 'tree'),
       detailsLabel: ' Details ',
       detailsRows: model.detailsLines.slice(state.detailsOffset, state.detailsOffset + model.context.heights.details),
-      status: renderStatusLine({
-        scope: 'dashboard',
-        filterDraft: state.filterDraft,
-        matchCount: model.services.length,
-        filter: state.filter,
-        message: this.host.message,
-        error: this.error?.error.message,
-        mouse: this.host.mouseOn,
-      }),
+      status: this.statusLines().join('\n'),
       focus: state.focus,
       tooSmall: renderTooSmall(layout.cols, layout.rows),
     };
   }
 
+  private statusLines(): string[] {
+    const model = this.model;
+    return renderStatusLines(
+      {
+        scope: 'dashboard',
+        filterDraft: this.state.filterDraft,
+        matchCount: model.services.length,
+        filter: this.state.filter,
+        message: this.host.message,
+        error: this.error?.error.message,
+        mouse: this.host.mouseOn,
+      },
+      this.host.screen.width as number,
+    );
+  }
+
   draw(): void {
     this.sync();
+    // The status area takes as many lines as its text needs (a copied URL at 80 columns): lay out again
+    // when that changes, before the frame is made for the panes' new heights.
+    const needed = this.statusLines().length;
+    if (needed !== this.statusHeight) {
+      this.statusHeight = needed;
+      this.layout();
+    }
     this.view.fill(this.frame());
   }
 

@@ -9,7 +9,7 @@ import type { CommandName } from '../keys.js';
 import { clampIndex, keepVisible, pageStep } from '../list-window.js';
 import { layoutMode } from '../layout.js';
 import { visibleRows } from '../pane-rows.js';
-import { renderStatusLine } from '../status-line.js';
+import { renderStatusLines } from '../status-line.js';
 import { clean } from '../render/text.js';
 import { renderTooSmall } from '../render/too-small.js';
 import type { ModeHost, MouseEvent, ScreenMode } from './mode.js';
@@ -33,6 +33,8 @@ export class PickerMode implements ScreenMode {
   private status: Widgets.BoxElement | undefined;
   private tooSmall: Widgets.BoxElement | undefined;
   private lastClick: { row: number; at: number } | undefined;
+  /** Lines of the status area: more than one only while a long message (a copied URL) is shown. */
+  private statusHeight = 1;
 
   constructor(
     private readonly host: ModeHost,
@@ -86,7 +88,7 @@ export class PickerMode implements ScreenMode {
   }
 
   private listHeight(): number {
-    return Math.max(0, (this.host.screen.height as number) - HEADER_HEIGHT - 1 - 3);
+    return Math.max(0, (this.host.screen.height as number) - HEADER_HEIGHT - this.statusHeight - 3);
   }
 
   layout(): void {
@@ -102,14 +104,19 @@ export class PickerMode implements ScreenMode {
     }
     const grid = createGrid(this.host.screen, cols, rows);
     this.header = paneBox(grid, { top: 0, left: 0, width: cols, height: HEADER_HEIGHT });
-    this.list = paneBox(grid, { top: HEADER_HEIGHT, left: 0, width: cols, height: rows - HEADER_HEIGHT - 1 }, ' Clusters ');
-    this.status = lineBox(this.host.screen, { top: rows - 1, left: 0, width: cols, height: 1 });
+    this.list = paneBox(grid, { top: HEADER_HEIGHT, left: 0, width: cols, height: rows - HEADER_HEIGHT - this.statusHeight }, ' Clusters ');
+    this.status = lineBox(this.host.screen, { top: rows - this.statusHeight, left: 0, width: cols, height: this.statusHeight });
     setFocused(this.list, true);
     this.widgets = [this.header, this.list, this.status];
   }
 
   draw(): void {
     const cols = this.host.screen.width as number;
+    const status = renderStatusLines({ scope: 'picker', message: this.host.message, error: this.loadError, mouse: this.host.mouseOn }, cols);
+    if (status.length !== this.statusHeight && this.tooSmall === undefined) {
+      this.statusHeight = status.length;
+      this.layout();
+    }
     if (this.tooSmall) {
       this.tooSmall.setContent(renderTooSmall(cols, this.host.screen.height as number));
       return;
@@ -126,9 +133,7 @@ export class PickerMode implements ScreenMode {
       lines = [table.header, ...visibleRows(table.rows, this.offset, this.listHeight(), this.index, true)];
     }
     this.list?.setContent(lines.join('\n'));
-    this.status?.setContent(
-      renderStatusLine({ scope: 'picker', message: this.host.message, error: this.loadError, mouse: this.host.mouseOn }),
-    );
+    this.status?.setContent(status.join('\n'));
   }
 
   tick(): void {

@@ -11,7 +11,7 @@ const BIN = join(repoRoot, 'bin/ecs-monitor.js');
 // Generous: CI is a loaded 2-core box and the first cycle makes real HTTP calls. A limit on waiting only.
 const WAIT = { timeoutMs: 45_000 };
 
-function startDemo(extra: string[] = [], cols = 120, rows = 40): Promise<TestTerminal> {
+function startDemo(extra: string[] = [], cols = 120, rows = 40, env: Readonly<Record<string, string | undefined>> = {}): Promise<TestTerminal> {
   return startTerminal({
     command: process.execPath,
     args: [BIN, '--demo', ...extra],
@@ -19,7 +19,7 @@ function startDemo(extra: string[] = [], cols = 120, rows = 40): Promise<TestTer
     rows,
     cwd: repoRoot,
     // No user config or AWS profile may leak in; HOME points at the repository so ~/.config has nothing.
-    env: { CI: 'true', HOME: repoRoot, XDG_CONFIG_HOME: join(repoRoot, 'spec/fixtures/ui/no-config'), AWS_PROFILE: undefined },
+    env: { CI: 'true', HOME: repoRoot, XDG_CONFIG_HOME: join(repoRoot, 'spec/fixtures/ui/no-config'), AWS_PROFILE: undefined, ...env },
   });
 }
 
@@ -104,6 +104,41 @@ describe('ecs-monitor --demo in a terminal', () => {
     term.press('enter');
     await term.waitForText(/Tasks · \S+/, WAIT);
     await term.waitForTextGone('Choose a cluster', WAIT);
+    await quit(term);
+  });
+
+  it('c without a display sends the console URL over OSC 52 and shows all of it on the status line at 80×24', async () => {
+    // As over SSH or on a headless box: no display, so the terminal's own clipboard is the way.
+    const term = await startDemo([], 80, 24, { DISPLAY: undefined, WAYLAND_DISPLAY: undefined, SSH_TTY: undefined, SSH_CONNECTION: undefined });
+    await term.waitForText(/api-gateway\s/, WAIT);
+    term.press('j');
+    await term.waitForText('Tasks · auth', WAIT);
+    const sentence = "sent to the terminal's clipboard (OSC 52):";
+    // What follows the sentence on the status area, read off the screen, the rows joined as a person would.
+    const afterSentence = (): string => {
+      const rows = term.screenText();
+      const at = rows.findIndex((r) => r.includes(sentence));
+      return at === -1 ? '' : rows.slice(at + 1).join('');
+    };
+    term.press('c');
+    await term.waitForText(sentence, WAIT);
+    const serviceUrl = 'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/demo/services/auth/health?region=us-east-1';
+    assert.equal(afterSentence(), serviceUrl, term.screen());
+    assert.equal(term.clipboard, serviceUrl);
+
+    // Enter moves into the tree, on the first task: `c` now gives that task's URL.
+    term.press('enter');
+    const task = await term.waitForText(/[├└]─ ▸ [0-9a-f]{6}/, WAIT);
+    const shortId = term.line(task.row).slice(task.col + 5, task.col + 11);
+    term.press('c');
+    await term.waitFor(() => afterSentence().includes('/tasks/'), 'the task URL on the status line', WAIT);
+    const taskUrl = afterSentence();
+    assert.match(taskUrl, new RegExp(`^https://us-east-1\\.console\\.aws\\.amazon\\.com/ecs/v2/clusters/demo/tasks/${shortId}[0-9a-f]{26}/configuration\\?region=us-east-1$`));
+    assert.equal(term.clipboard, taskUrl);
+    // The next key clears the message and the panes take their lines back.
+    term.press('k');
+    await term.waitForTextGone(sentence, WAIT);
+    await term.waitForText('q quit', WAIT);
     await quit(term);
   });
 
