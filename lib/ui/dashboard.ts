@@ -14,6 +14,7 @@ import { installTerminalGuard } from './terminal-guard.js';
 import type { TerminalGuard } from './terminal-guard.js';
 import { createScreen, disableMouse, enableMouse, TERMINAL_RESET } from './screen/create-screen.js';
 import { showOverlay } from './screen/help-overlay.js';
+import { clampHelpOffset, helpTitle, overlaySize, scrollHelp } from './help-window.js';
 import type { ModeHost, MouseEvent, ScreenMode } from './screen/mode.js';
 import { MonitorMode } from './screen/monitor-mode.js';
 import { PickerMode } from './screen/picker-mode.js';
@@ -42,6 +43,11 @@ export interface DashboardOptions {
   log?: (line: string) => void;
   /** Clock for the countdown and double-clicks; default Date.now (optional addition, for tests). */
   now?: () => number;
+  /**
+   * Told of every paint (optional addition, for tests): `full` for a render of the whole screen, `header` for
+   * a 1 Hz tick that painted only the header, `none` for a tick with nothing new to show.
+   */
+  onPaint?: (paint: 'full' | 'header' | 'none') => void;
 }
 
 /** How many caught log lines are kept when no `log` callback is given. */
@@ -77,6 +83,8 @@ class DashboardSession implements ModeHost {
   private mode: ScreenMode | undefined;
   private mouseListening = false;
   private helpBox: Widgets.BoxElement | undefined;
+  /** The first help line shown: the help scrolls where the screen is too short for all of it. */
+  private helpOffset = 0;
   private renderQueued = false;
   private ticker: NodeJS.Timeout | undefined;
   private guard: TerminalGuard | undefined;
@@ -134,11 +142,39 @@ class DashboardSession implements ModeHost {
     } else {
       this.switchTo(new PickerMode(this, this.options.listClusters));
     }
+    const onPaint = this.options.onPaint;
+    if (onPaint !== undefined) this.screen.on('render', () => onPaint('full'));
     // Only the header shows time; everything else repaints on events.
-    this.ticker = setInterval(() => {
-      this.mode?.tick();
-      this.screen.render();
-    }, 1000);
+    this.ticker = setInterval(() => this.tick(), 1000);
+  }
+
+  /**
+   * Paints the header alone, and only when its text changed: screen.render() would render every widget
+   * (parse and lay out the table, tree and details) each second although only the countdown moves.
+   */
+  private tick(): void {
+    if (this.finished) return;
+    const header = this.mode?.tick();
+    // A full render already on its way (new data, a resize that reallocated the screen's lines) paints it.
+    if (header === undefined || this.renderQueued) {
+      this.options.onPaint?.('none');
+      return;
+    }
+    header.render();
+    let top = header.lpos?.yi;
+    let bottom = header.lpos === undefined ? undefined : header.lpos.yl - 1;
+    // The help overlay may cover the header: paint it again on top, over the rows of both.
+    const overlay = this.helpBox;
+    if (overlay !== undefined) {
+      overlay.render();
+      if (overlay.lpos !== undefined) {
+        top = Math.min(top ?? overlay.lpos.yi, overlay.lpos.yi);
+        bottom = Math.max(bottom ?? 0, overlay.lpos.yl - 1);
+      }
+    }
+    // blessed's draw writes only the cells that changed within these rows.
+    if (top !== undefined && bottom !== undefined) this.screen.draw(top, bottom);
+    this.options.onPaint?.('header');
   }
 
   private switchTo(mode: ScreenMode): void {
@@ -196,6 +232,7 @@ class DashboardSession implements ModeHost {
     if (!this.mouseOn || this.finished) return;
     if (this.helpBox !== undefined) {
       if (data.action === 'mousedown') this.toggleHelp();
+      else if (data.action === 'wheelup' || data.action === 'wheeldown') this.scrollHelpBy(data.action === 'wheelup' ? 'up' : 'down');
       return;
     }
     this.mode?.mouse(data);
@@ -209,7 +246,9 @@ class DashboardSession implements ModeHost {
     if (this.message !== undefined) this.setMessage(undefined);
     if (this.helpBox !== undefined) {
       if (name === 'q') return this.finish(0);
-      if (name === '?' || name === 'escape' || name === 'enter') this.toggleHelp();
+      if (name === '?' || name === 'escape' || name === 'enter') return this.toggleHelp();
+      const command = findBinding(name, this.mode?.scope ?? 'dashboard')?.command;
+      if (command !== undefined) this.scrollHelpBy(command);
       return;
     }
     if (this.mode?.captureKey(name, ch) === true) return;
@@ -268,15 +307,35 @@ class DashboardSession implements ModeHost {
       this.helpBox.destroy();
       this.helpBox = undefined;
     } else {
-      this.helpBox = showOverlay(this.screen, 'Help', this.helpContent());
+      this.helpOffset = 0;
+      this.helpBox = this.showHelp();
     }
+    this.requestRender();
+  }
+
+  /** The help box for the current offset (kept within the lines), sized for the current screen. */
+  private showHelp(): Widgets.BoxElement {
+    const lines = this.helpContent();
+    const { inner } = overlaySize(this.screen.width as number, this.screen.height as number, lines);
+    this.helpOffset = clampHelpOffset(this.helpOffset, lines.length, inner);
+    return showOverlay(this.screen, helpTitle(this.helpOffset, lines.length, inner), lines, this.helpOffset);
+  }
+
+  /** Scrolls the help for a movement command (j/k, arrows, PgUp/PgDn, g/G, the wheel); others do nothing. */
+  private scrollHelpBy(command: CommandName): void {
+    const lines = this.helpContent();
+    const { inner } = overlaySize(this.screen.width as number, this.screen.height as number, lines);
+    const next = scrollHelp(command, this.helpOffset, lines.length, inner);
+    if (next === undefined || next === this.helpOffset) return;
+    this.helpOffset = next;
+    this.redrawHelp();
     this.requestRender();
   }
 
   private redrawHelp(): void {
     if (this.helpBox === undefined) return;
     this.helpBox.destroy();
-    this.helpBox = showOverlay(this.screen, 'Help', this.helpContent());
+    this.helpBox = this.showHelp();
   }
 
   /** Leaves the alternate screen, shows the cursor, turns the mouse off. Safe to call more than once. */

@@ -41,6 +41,8 @@ export class DashboardView {
   } = {};
 
   private layout: DashboardLayout | undefined;
+  /** The header's current text, so an unchanged tick paints nothing. */
+  private headerText: string | undefined;
 
   constructor(private readonly screen: Widgets.Screen) {}
 
@@ -48,6 +50,7 @@ export class DashboardView {
   build(layout: DashboardLayout): void {
     this.destroyWidgets();
     this.layout = layout;
+    this.headerText = undefined;
     if (layout.mode === 'too-small') {
       this.widgets.tooSmall = blessed.box({
         parent: this.screen,
@@ -77,7 +80,7 @@ export class DashboardView {
       w.tooSmall.setContent(frame.tooSmall ?? '');
       return;
     }
-    w.header?.setContent(frame.header);
+    this.setHeader(frame.header);
     const table = this.layout?.services;
     if (w.services && table) {
       w.services.setContent(ruledPane(frame.servicesLabel, frame.servicesRows, table.width, table.height, frame.focus === 'services').join('\n'));
@@ -95,9 +98,22 @@ export class DashboardView {
     w.status?.setContent(frame.status);
   }
 
-  /** Only the header, for the 1 Hz countdown. */
-  fillHeader(header: string): void {
-    this.widgets.header?.setContent(header);
+  /**
+   * Only the header, for the 1 Hz countdown: returns the header widget when its text changed, so the caller
+   * paints just that widget, and undefined when there is nothing new to show (most ticks once the age and
+   * countdown count in minutes).
+   */
+  fillHeader(header: string): Widgets.BoxElement | undefined {
+    return this.setHeader(header) ? this.widgets.header : undefined;
+  }
+
+  /** True when the header widget exists and its text changed. */
+  private setHeader(text: string): boolean {
+    const widget = this.widgets.header;
+    if (widget === undefined || text === this.headerText) return false;
+    this.headerText = text;
+    widget.setContent(text);
+    return true;
   }
 
   destroyWidgets(): void {

@@ -19,8 +19,11 @@ export interface ScreenMode {
   layout(): void;
   /** Fills every widget from the current data and state. */
   draw(): void;
-  /** The 1 Hz tick: refreshes only what shows time (the header's countdown and ages). */
-  tick(): void;
+  /**
+   * The 1 Hz tick: refreshes only what shows time (the header's countdown and ages). Returns the header widget
+   * when its text changed (the caller paints only that widget), undefined when there is nothing to paint.
+   */
+  tick(): Widgets.BoxElement | undefined;
   /** Keys the mode takes before the binding table (typing a filter); true when consumed. */
   captureKey(name: string, ch: string | undefined): boolean;
   /** A command from the binding table that is the mode's business (movement, enter, back, sort...). */

@@ -1,5 +1,6 @@
 // The cluster dashboard: listens to the poller, keeps the view state, and draws header, service table,
 // task tree, details and status line through DashboardView. All decisions are in the pure modules.
+import type { Widgets } from 'blessed';
 import type { Snapshot } from '../../model/types.js';
 import type { PollerErrorEvent, PollerState } from '../../poller/types.js';
 import type { CommandName } from '../keys.js';
@@ -174,8 +175,8 @@ export class MonitorMode implements ScreenMode {
     this.view.fill(this.frame());
   }
 
-  tick(): void {
-    this.view.fillHeader(this.header());
+  tick(): Widgets.BoxElement | undefined {
+    return this.view.fillHeader(this.header());
   }
 
   captureKey(name: string, ch: string | undefined): boolean {

@@ -136,8 +136,9 @@ export class PickerMode implements ScreenMode {
     this.status?.setContent(status.join('\n'));
   }
 
-  tick(): void {
+  tick(): undefined {
     // Nothing in the picker shows time.
+    return undefined;
   }
 
   captureKey(): boolean {

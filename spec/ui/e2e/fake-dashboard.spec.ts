@@ -2,6 +2,8 @@
 // simulator): what a person sees and does, and that the terminal is left as it was found.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllTerminals, startTerminal } from '../../support/terminal.js';
 import type { TestTerminal } from '../../support/terminal.js';
@@ -11,8 +13,8 @@ const SCRIPT = join(repoRoot, 'dist/spec/ui/e2e/fake-dashboard.js');
 // Generous: CI is a loaded 2-core box. Only a limit on waiting, never an assertion about speed.
 const WAIT = { timeoutMs: 30_000 };
 
-async function open(flags: string[] = [], cols = 120, rows = 40): Promise<TestTerminal> {
-  const term = await startTerminal({ command: process.execPath, args: [SCRIPT, ...flags], cols, rows, env: { CI: 'true' } });
+async function open(flags: string[] = [], cols = 120, rows = 40, env: Readonly<Record<string, string>> = {}): Promise<TestTerminal> {
+  const term = await startTerminal({ command: process.execPath, args: [SCRIPT, ...flags], cols, rows, env: { CI: 'true', ...env } });
   await term.waitForText('Services', WAIT);
   return term;
 }
@@ -168,6 +170,93 @@ describe('dashboard in a terminal (fake poller)', () => {
     term.press('down');
     term.press('o');
     await term.waitForText(/Opened https:\S+\/tasks\/api00a\w+\/configuration\/containers\/app\?/, WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
+  describe('while idle, the 1 Hz tick', () => {
+    // The paints the dashboard reports (one per line: full, header, none), from the moment the data is shown.
+    async function idle(flags: string[], cols = 120, rows = 40): Promise<{ term: TestTerminal; paints: () => string[] }> {
+      const dir = mkdtempSync(join(tmpdir(), 'ecs-monitor-paints-'));
+      const file = join(dir, 'paints.log');
+      const term = await open(flags, cols, rows, { PAINT_LOG: file });
+      await term.waitForText('Tasks · api', WAIT);
+      const read = (): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : []);
+      const shown = read().length;
+      return { term, paints: () => read().slice(shown) };
+    }
+
+    it('paints only the header, never the whole screen, while the countdown moves', async () => {
+      const { term, paints } = await idle([]);
+      await term.waitFor(() => paints().filter((p) => p === 'header').length >= 3, 'three ticks that paint the header', WAIT);
+      assert.deepEqual(
+        paints().filter((p) => p === 'full'),
+        [],
+        `no full render from a tick: ${paints().join(' ')}`,
+      );
+      await term.waitForText(/next in \d+s/, WAIT);
+      term.press('q');
+      assert.equal(await term.waitForExit(WAIT), 0);
+    });
+
+    it('paints nothing when the header text did not change', async () => {
+      const { term, paints } = await idle(['--frozen-clock']);
+      await term.waitFor(() => paints().filter((p) => p === 'none').length >= 2, 'two ticks', WAIT);
+      assert.deepEqual(paints().filter((p) => p !== 'none'), [], paints().join(' '));
+      term.press('q');
+      assert.equal(await term.waitForExit(WAIT), 0);
+    });
+
+    it('keeps the help overlay on top of the header it covers at 80×24 while the header is painted', async () => {
+      const { term, paints } = await idle([], 80, 24);
+      term.press('?');
+      // The help's first line sits over the header's second row, whose age changes every second.
+      const first = await term.waitForText('Move up', WAIT);
+      assert.ok(first.row < 4, `the help covers the header: ${term.screen()}`);
+      const before = paints().length;
+      await term.waitFor(() => paints().slice(before).filter((p) => p === 'header').length >= 2, 'two header paints under the help', WAIT);
+      await term.settle();
+      assert.deepEqual(term.findText('Move up'), first, term.screen());
+      term.press('q');
+      assert.equal(await term.waitForExit(WAIT), 0);
+    });
+  });
+
+  it('scrolls the help where it does not fit (80×24) with j/k, PgDn/PgUp, G/g and the wheel; Esc and ? close it', async () => {
+    const term = await open([], 80, 24);
+    await term.waitForText('Tasks · api', WAIT);
+    term.press('?');
+    await term.waitForText(/Help 1–\d+ of \d+ · j\/k PgDn scroll/, WAIT);
+    assert.ok(term.findText('Move up'));
+    assert.equal(term.findText('Esc or ? closes this help'), undefined, 'the last line is below the fold');
+    term.press('G');
+    await term.waitForText('Esc or ? closes this help', WAIT);
+    await term.waitForTextGone('Move up', WAIT);
+    term.press('g');
+    await term.waitForText('Move up', WAIT);
+    term.press('j');
+    await term.waitForTextGone('Move up', WAIT);
+    term.press('k');
+    await term.waitForText('Move up', WAIT);
+    term.press('pagedown');
+    await term.waitForText('Esc or ? closes this help', WAIT);
+    term.press('pageup');
+    await term.waitForText('Move up', WAIT);
+    const help = term.findText('Move down');
+    assert.ok(help);
+    term.wheel('down', help.col, help.row);
+    await term.waitForTextGone('Move up', WAIT);
+    term.wheel('up', help.col, help.row);
+    await term.waitForText('Move up', WAIT);
+    term.press('escape');
+    await term.waitForTextGone('Move down', WAIT);
+    term.press('?');
+    await term.waitForText('Move down', WAIT);
+    term.press('?');
+    await term.waitForTextGone('Move down', WAIT);
+    // The dashboard's own keys work again: the help took j and k only while it was open.
+    term.press('j');
+    await term.waitForText('Tasks · billing', WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
   });

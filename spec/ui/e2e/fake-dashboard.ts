@@ -1,5 +1,7 @@
 // Runs the real dashboard on a fake poller, for end-to-end specs in a pseudo-terminal that should not depend
-// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error] [--hostile]`.
+// on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error] [--hostile]
+// [--frozen-clock]`. With PAINT_LOG=<file> in the environment, every paint is appended to that file, one per line.
+import { appendFileSync } from 'node:fs';
 import { ThrottledError } from '../../../lib/model/errors.js';
 import { startDashboard } from '../../../lib/ui/dashboard.js';
 import { FakePoller } from './fake-poller.js';
@@ -41,6 +43,9 @@ if (args.has('--error')) {
 }
 
 const picker = args.has('--picker');
+const paintLog = process.env['PAINT_LOG'];
+// A clock that stands still a little after the start: the header's age and countdown never change.
+const frozenAt = Date.now() + 2000;
 const code = await startDashboard({
   region: 'eu-west-1',
   ...(picker
@@ -61,6 +66,8 @@ const code = await startDashboard({
     return { message: `Copied ${text}` };
   },
   openUrl: async (url) => ({ message: `Opened ${url}` }),
+  ...(args.has('--frozen-clock') ? { now: () => frozenAt } : {}),
+  ...(paintLog === undefined ? {} : { onPaint: (paint: string) => appendFileSync(paintLog, `${paint}\n`) }),
 });
 process.stdout.write(`dashboard exited with ${code}; poller calls: ${poller.calls.filter((c) => c === 'stop').length} stop\n`);
 process.exitCode = code;
