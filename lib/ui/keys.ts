@@ -51,7 +51,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: ['enter'], label: 'Enter', description: 'Drill into the service / expand a task / open the cluster', command: 'enter', where: BOTH, hint: 'Enter open' },
   { keys: ['escape'], label: 'Esc', description: 'Back / close / clear the filter', command: 'back', where: BOTH },
   { keys: ['tab'], label: 'Tab', description: 'Next pane', command: 'next-pane', where: DASHBOARD, hint: 'Tab pane' },
-  { keys: ['/'], label: '/', description: 'Filter services by name (Enter keeps, Esc clears)', command: 'filter', where: DASHBOARD, hint: '/ filter' },
+  { keys: ['/'], label: '/', description: 'Filter by name (Enter keeps, Esc clears)', command: 'filter', where: BOTH, hint: '/ filter' },
   { keys: ['s'], label: 's', description: 'Sort by name, health, tasks, CPU, memory', command: 'sort', where: DASHBOARD, hint: 's sort' },
   { keys: ['c'], label: 'c', description: 'Copy the console URL of the selection', command: 'copy', where: BOTH, hint: 'c copy' },
   { keys: ['o'], label: 'o', description: 'Open the console URL of the selection in a browser', command: 'open', where: BOTH },

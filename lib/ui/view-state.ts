@@ -2,6 +2,8 @@
 // selection survives refreshes, sorts and filters), what is scrolled, focused, filtered and expanded.
 // The screen layer derives a ViewContext from the snapshot, feeds actions in and draws what comes out.
 import { clampIndex, keepVisible, pageStep } from './list-window.js';
+import { editFilter, effectiveFilter } from './name-filter.js';
+import type { FilterEdit } from './name-filter.js';
 import { SORT_KEYS } from './render/service-table.js';
 import type { SortKey } from './render/service-table.js';
 import type { TreeLine } from './render/tree.js';
@@ -56,11 +58,7 @@ export type ViewAction =
   | { readonly type: 'focus'; readonly pane: Pane }
   | { readonly type: 'select-row'; readonly pane: Pane; readonly row: number }
   | { readonly type: 'activate-row'; readonly pane: Pane; readonly row: number }
-  | { readonly type: 'filter-start' }
-  | { readonly type: 'filter-input'; readonly text: string }
-  | { readonly type: 'filter-backspace' }
-  | { readonly type: 'filter-commit' }
-  | { readonly type: 'filter-cancel' }
+  | FilterEdit
   | { readonly type: 'cycle-sort' };
 
 /** The state a dashboard starts in. */
@@ -84,9 +82,7 @@ export function initialViewState(): ViewState {
 }
 
 /** The filter that decides which services show: the one being typed, else the one in force. */
-export function effectiveFilter(state: ViewState): string {
-  return state.filterDraft ?? state.filter;
-}
+export { effectiveFilter };
 
 /** Index of the selected service in `names`, falling back to where it was. */
 export function selectedServiceIndex(state: ViewState, names: readonly string[]): number {
@@ -189,15 +185,12 @@ export function reduceView(state: ViewState, action: ViewAction, ctx: ViewContex
     case 'activate-row':
       return enter(reduceView(state, { type: 'select-row', pane: action.pane, row: action.row }, ctx), ctx);
     case 'filter-start':
-      return { ...state, filterDraft: state.filter, focus: 'services' };
+      return { ...editFilter(state, action), focus: 'services' };
     case 'filter-input':
-      return state.filterDraft === undefined ? state : { ...state, filterDraft: state.filterDraft + action.text };
     case 'filter-backspace':
-      return state.filterDraft === undefined ? state : { ...state, filterDraft: [...state.filterDraft].slice(0, -1).join('') };
     case 'filter-commit':
-      return state.filterDraft === undefined ? state : { ...state, filter: state.filterDraft, filterDraft: undefined };
     case 'filter-cancel':
-      return { ...state, filter: '', filterDraft: undefined };
+      return editFilter(state, action);
     case 'cycle-sort':
       return { ...state, sort: SORT_ORDER[(SORT_ORDER.indexOf(state.sort) + 1) % SORT_ORDER.length] ?? 'name' };
   }

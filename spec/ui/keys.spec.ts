@@ -27,8 +27,8 @@ describe('key bindings', () => {
     }
   });
 
-  it('offers no filter, sort or pane switching in the cluster picker', () => {
-    assert.equal(findBinding('/', 'picker'), undefined);
+  it('filters in the cluster picker too, but offers no sort or pane switching there', () => {
+    assert.equal(findBinding('/', 'picker')?.command, 'filter');
     assert.equal(findBinding('s', 'picker'), undefined);
     assert.equal(findBinding('tab', 'picker'), undefined);
     assert.equal(findBinding('enter', 'picker')?.command, 'enter');
@@ -45,9 +45,10 @@ describe('key bindings', () => {
   it('the help lists every binding of the screen, one line each, from the same table', () => {
     const lines = helpLines('dashboard');
     assert.equal(lines.length, KEY_BINDINGS.filter((b) => b.where.includes('dashboard')).length);
-    assert.ok(lines.some((l) => /^\/\s+Filter services/.test(l)));
+    assert.ok(lines.some((l) => /^\/\s+Filter by name/.test(l)));
     assert.ok(lines.some((l) => /^q Ctrl-C\s+Quit$/.test(l)));
-    assert.ok(!helpLines('picker').some((l) => l.startsWith('/ ')));
+    assert.ok(helpLines('picker').some((l) => l.startsWith('/ ')), 'the picker filters too');
+    assert.ok(!helpLines('picker').some((l) => l.startsWith('s ')), 'but has nothing to sort');
   });
 
   it('the status hints fit an 80-column line', () => {

@@ -7,6 +7,7 @@ import { healthRank } from './health.js';
 import { sparkline } from './sparkline.js';
 import { clean, displayWidth, pad } from './text.js';
 import { COMPACT_COLS } from './too-small.js';
+import { filterByName } from '../name-filter.js';
 
 export type SortKey = 'name' | 'health' | 'tasks' | 'cpu' | 'memory';
 
@@ -41,15 +42,6 @@ export function selectServices(services: readonly Service[], sel: ServiceSelecti
     out[i] = ordered[p - Math.floor(p / n) * n] as Service;
   }
   return out;
-}
-
-/** The services whose name contains `filter`, ignoring case; all of them when it is blank. */
-export function filterByName(services: readonly Service[], filter: string): readonly Service[] {
-  const needle = filter.trim();
-  if (needle === '') return services;
-  // One case-insensitive regex instead of lower-casing 5,000 names on every keystroke.
-  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  return services.filter((s) => re.test(s.name));
 }
 
 function byName(a: Service, b: Service): number {

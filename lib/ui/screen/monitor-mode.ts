@@ -8,6 +8,7 @@ import { computeLayout, hitTest } from '../layout.js';
 import type { DashboardLayout } from '../layout.js';
 import { visibleRows } from '../pane-rows.js';
 import { renderStatusLines } from '../status-line.js';
+import { filterKeyAction } from '../name-filter.js';
 import { buildDashboardModel, innerWidth } from '../view-model.js';
 import type { DashboardModel } from '../view-model.js';
 import { initialViewState, reconcileView, reduceView } from '../view-state.js';
@@ -181,12 +182,8 @@ export class MonitorMode implements ScreenMode {
 
   captureKey(name: string, ch: string | undefined): boolean {
     if (this.state.filterDraft === undefined) return false;
-    if (name === 'enter') this.apply({ type: 'filter-commit' });
-    else if (name === 'escape') this.apply({ type: 'filter-cancel' });
-    else if (name === 'backspace') this.apply({ type: 'filter-backspace' });
-    else if (name === 'up') this.apply({ type: 'move', delta: -1 });
-    else if (name === 'down') this.apply({ type: 'move', delta: 1 });
-    else if (ch !== undefined && ch.length > 0 && ch >= ' ' && ch !== '\x7f') this.apply({ type: 'filter-input', text: ch });
+    const action = filterKeyAction(name, ch);
+    if (action !== undefined) this.apply(action);
     return true;
   }
 

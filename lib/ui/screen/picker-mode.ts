@@ -15,6 +15,8 @@ import { renderTooSmall } from '../render/too-small.js';
 import type { ModeHost, MouseEvent, ScreenMode } from './mode.js';
 import { createGrid, lineBox, paneBox, setFocused } from './pane-widgets.js';
 import { renderClusterRows } from '../render/cluster-picker.js';
+import { editFilter, effectiveFilter, filterByName, filterKeyAction } from '../name-filter.js';
+import type { FilterEdit, NameFilter } from '../name-filter.js';
 
 const HEADER_HEIGHT = 3;
 const DOUBLE_CLICK_MS = 500;
@@ -33,6 +35,8 @@ export class PickerMode implements ScreenMode {
   private status: Widgets.BoxElement | undefined;
   private tooSmall: Widgets.BoxElement | undefined;
   private lastClick: { row: number; at: number } | undefined;
+  /** `/` filters the clusters by name, as in the service table. */
+  private filter: NameFilter = { filter: '', filterDraft: undefined };
   /** Lines of the status area: more than one only while a long message (a copied URL) is shown. */
   private statusHeight = 1;
 
@@ -55,9 +59,23 @@ export class PickerMode implements ScreenMode {
     return this.clusters;
   }
 
+  /** The clusters shown: those matching the filter, in the order listed. */
+  private shown(): readonly ClusterSummary[] {
+    return filterByName(this.clusters ?? [], effectiveFilter(this.filter));
+  }
+
   private selectPreselected(): void {
-    const at = this.preselect === undefined || this.clusters === undefined ? -1 : this.clusters.findIndex((c) => c.name === this.preselect);
+    const at = this.preselect === undefined ? -1 : this.shown().findIndex((c) => c.name === this.preselect);
     if (at >= 0) this.index = at;
+  }
+
+  /** Changes the filter, keeping the cursor on the same cluster while it still matches. */
+  private edit(edit: FilterEdit): void {
+    const selected = this.shown()[this.index]?.name;
+    this.filter = editFilter(this.filter, edit);
+    const at = selected === undefined ? -1 : this.shown().findIndex((c) => c.name === selected);
+    this.index = at >= 0 ? at : clampIndex(this.index, this.shown().length);
+    this.host.requestRender();
   }
 
   private load(): void {
@@ -72,10 +90,10 @@ export class PickerMode implements ScreenMode {
     this.lister(abort.signal).then(
       (clusters) => {
         if (abort.signal.aborted) return;
-        const selected = this.clusters?.[this.index]?.name ?? this.preselect;
+        const selected = this.shown()[this.index]?.name ?? this.preselect;
         this.clusters = clusters;
         // Keep the cursor on the same cluster by name when the list comes back in a different order.
-        const at = selected === undefined ? -1 : clusters.findIndex((c) => c.name === selected);
+        const at = selected === undefined ? -1 : this.shown().findIndex((c) => c.name === selected);
         if (at >= 0) this.index = at;
         this.host.requestRender();
       },
@@ -112,7 +130,19 @@ export class PickerMode implements ScreenMode {
 
   draw(): void {
     const cols = this.host.screen.width as number;
-    const status = renderStatusLines({ scope: 'picker', message: this.host.message, error: this.loadError, mouse: this.host.mouseOn }, cols);
+    const shown = this.shown();
+    const status = renderStatusLines(
+      {
+        scope: 'picker',
+        filterDraft: this.filter.filterDraft,
+        matchCount: shown.length,
+        filter: this.filter.filter,
+        message: this.host.message,
+        error: this.loadError,
+        mouse: this.host.mouseOn,
+      },
+      cols,
+    );
     if (status.length !== this.statusHeight && this.tooSmall === undefined) {
       this.statusHeight = status.length;
       this.layout();
@@ -121,18 +151,22 @@ export class PickerMode implements ScreenMode {
       this.tooSmall.setContent(renderTooSmall(cols, this.host.screen.height as number));
       return;
     }
-    const count = this.clusters?.length ?? 0;
+    const count = shown.length;
     this.index = clampIndex(this.index, count);
     this.offset = keepVisible(this.offset, this.index, this.listHeight(), count);
     this.header?.setContent(`{bold}Choose a cluster{/bold}  region ${clean(this.host.region)}  ·  Enter opens it`);
     let lines: string[];
     if (this.clusters === undefined) lines = [this.loadError === undefined ? 'Loading clusters…' : 'Could not list clusters'];
-    else if (count === 0) lines = [`No clusters found in ${clean(this.host.region)}`];
+    else if (this.clusters.length === 0) lines = [`No clusters found in ${clean(this.host.region)}`];
+    else if (count === 0) lines = [`No clusters match "${clean(effectiveFilter(this.filter))}"`];
     else {
-      const table = renderClusterRows(this.clusters, cols - 2);
+      const table = renderClusterRows(shown, cols - 2);
       lines = [table.header, ...visibleRows(table.rows, this.offset, this.listHeight(), this.index, true)];
     }
     this.list?.setContent(lines.join('\n'));
+    const filter = effectiveFilter(this.filter);
+    const total = this.clusters?.length ?? 0;
+    this.list?.setLabel(filter === '' ? ' Clusters ' : ` Clusters ${count}/${total} · filter: ${clean(filter)} `);
     this.status?.setContent(status.join('\n'));
   }
 
@@ -141,17 +175,21 @@ export class PickerMode implements ScreenMode {
     return undefined;
   }
 
-  captureKey(): boolean {
-    return false;
+  captureKey(name: string, ch: string | undefined): boolean {
+    if (this.filter.filterDraft === undefined) return false;
+    const action = filterKeyAction(name, ch);
+    if (action?.type === 'move') this.move(action.delta);
+    else if (action !== undefined) this.edit(action);
+    return true;
   }
 
   private move(delta: number): void {
-    this.index = clampIndex(this.index + delta, this.clusters?.length ?? 0);
+    this.index = clampIndex(this.index + delta, this.shown().length);
     this.host.requestRender();
   }
 
   private choose(): void {
-    const cluster = this.clusters?.[this.index];
+    const cluster = this.shown()[this.index];
     if (cluster !== undefined) this.host.openCluster(cluster.name);
   }
 
@@ -176,6 +214,12 @@ export class PickerMode implements ScreenMode {
         this.load();
         this.host.requestRender();
         return;
+      case 'filter':
+        return this.edit({ type: 'filter-start' });
+      case 'back':
+        // Esc clears a filter in force, as in the service table.
+        if (this.filter.filter !== '') this.edit({ type: 'filter-cancel' });
+        return;
       default:
         return;
     }
@@ -187,7 +231,7 @@ export class PickerMode implements ScreenMode {
     if (event.action === 'wheelup' || event.action === 'wheeldown') return this.move(event.action === 'wheelup' ? -1 : 1);
     if (event.action !== 'mousedown' || this.list === undefined || row < 0 || row >= this.listHeight()) return;
     const index = this.offset + row;
-    if (index >= (this.clusters?.length ?? 0)) return;
+    if (index >= this.shown().length) return;
     const now = this.host.now();
     const double = this.lastClick !== undefined && this.lastClick.row === row && now - this.lastClick.at < DOUBLE_CLICK_MS;
     this.lastClick = double ? undefined : { row, at: now };
@@ -197,7 +241,7 @@ export class PickerMode implements ScreenMode {
   }
 
   selectionUrl(): string | undefined {
-    const cluster = this.clusters?.[this.index];
+    const cluster = this.shown()[this.index];
     return cluster === undefined ? undefined : clusterConsoleUrl({ region: this.host.region, cluster: cluster.name });
   }
 

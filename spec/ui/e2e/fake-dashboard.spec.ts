@@ -147,11 +147,11 @@ describe('dashboard in a terminal (fake poller)', () => {
     const term = await open();
     await term.waitForText('Tasks · api', WAIT);
     term.press('?');
-    await term.waitForText('Filter services by name', WAIT);
+    await term.waitForText('Filter by name', WAIT);
     await term.waitForText('metrics requested in the last hour: 120', WAIT);
     await term.waitForText('$0.03', WAIT);
     term.press('escape');
-    await term.waitForTextGone('Filter services by name', WAIT);
+    await term.waitForTextGone('Filter by name', WAIT);
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
   });
@@ -335,6 +335,31 @@ describe('dashboard in a terminal (fake poller)', () => {
     term.press('q');
     assert.equal(await term.waitForExit(WAIT), 0);
     assert.ok(!term.rawOutput.includes('\x1b]0;pwned'), 'the OSC sequence never reaches the terminal');
+  });
+
+  it('filters the cluster picker with / as the service table is filtered, and opens the match', async () => {
+    const term = await startTerminal({ command: process.execPath, args: [SCRIPT, '--picker'], env: { CI: 'true' } });
+    await term.waitForText(/staging\s+ACTIVE/, WAIT);
+    term.press('/');
+    term.type('STAG');
+    await term.waitForText('1 match', WAIT);
+    await term.waitForTextGone(/demo\s+ACTIVE/, WAIT);
+    await term.waitForText('Clusters 1/2 · filter: STAG', WAIT);
+    term.press('backspace', 'backspace', 'backspace', 'backspace');
+    await term.waitForText('2 matches', WAIT);
+    term.type('nothing');
+    await term.waitForText('No clusters match "nothing"', WAIT);
+    term.press('escape');
+    await term.waitForText(/demo\s+ACTIVE/, WAIT);
+    term.press('/');
+    term.type('sta');
+    term.press('enter');
+    await term.waitForText('filter "sta" (1 match)', WAIT);
+    term.press('enter');
+    await term.waitForText('staging  eu-west-1', WAIT);
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+    assertRestored(term);
   });
 
   it('picks a cluster from the list when none is configured', async () => {
