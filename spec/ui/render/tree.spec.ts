@@ -41,8 +41,8 @@ describe('renderTaskTree', () => {
     assert.deepEqual(
       lines.map((l) => visible(l.text)),
       [
-        '├─ ▸ a1b2c3 RUNNING      ✓  3h12m :42    cpu  37% mem  92%                                ',
-        '├─ ▸ ffeedd PENDING      ?      - :41    cpu    - mem    -                                ',
+        '├─ ▸ a1b2c3 RUNNING ✓ 3h12m :42 cpu 37% mem 92%                                           ',
+        '├─ ▸ ffeedd PENDING ?     - :41 cpu   - mem   -                                           ',
         '└─ ▸ Stopped (1)                                                                          ',
       ],
     );
@@ -55,18 +55,18 @@ describe('renderTaskTree', () => {
   it('colours the task line: health symbol, hot memory, non-running status', () => {
     const [first, second] = renderTaskTree(svc, opts());
     assert.ok(first?.text.includes('{green-fg}✓{/green-fg}'));
-    assert.ok(first?.text.includes('{red-fg}  92%{/red-fg}'));
-    assert.ok(second?.text.includes('{cyan-fg}PENDING     {/cyan-fg}'));
-    assert.ok(second?.text.includes('{gray-fg}    -{/gray-fg}'));
+    assert.ok(first?.text.includes('{red-fg}92%{/red-fg}'));
+    assert.ok(second?.text.includes('{cyan-fg}PENDING{/cyan-fg}'));
+    assert.ok(second?.text.includes('{gray-fg}  -{/gray-fg}'));
   });
   it('shows containers under an expanded task with used/limit, sparkline gauges and - for missing numbers', () => {
     const lines = renderTaskTree(svc, opts({ expanded: new Set([running.id]) }));
     assert.deepEqual(
       lines.slice(0, 3).map((l) => visible(l.text)),
       [
-        '├─ ▾ a1b2c3 RUNNING      ✓  3h12m :42    cpu  37% mem  92%                                ',
-        '│  ├─ app              RUNNING   ✓ cpu 128/256        ▃▅ mem 300/512                      ',
-        '│  └─ envoy            RUNNING   - cpu -/256             mem -/512                        ',
+        '├─ ▾ a1b2c3 RUNNING ✓ 3h12m :42 cpu 37% mem 92%                                           ',
+        '│  ├─ app   RUNNING ✓ cpu 128/256       ▃▅ mem 300/512                                    ',
+        '│  └─ envoy RUNNING - cpu -/256            mem -/512                                      ',
       ],
     );
     assert.deepEqual(lines[1] && [lines[1].id, lines[1].kind, lines[1].depth, lines[1].taskId, lines[1].containerName], [
@@ -77,6 +77,32 @@ describe('renderTaskTree', () => {
       'app',
     ]);
   });
+  it('aligns columns to the longest value, so a long status widens the column for every task', () => {
+    const provisioning = task({ id: 'bbbbbb00', lastStatus: 'PROVISIONING', healthStatus: 'UNKNOWN', metrics: utilization(100, 5) });
+    const lines = renderTaskTree(service({ tasks: [running, provisioning] }), opts({ width: 60 }));
+    assert.deepEqual(lines.map((l) => visible(l.text)), [
+      '├─ ▸ a1b2c3 RUNNING      ✓ 3h12m :42 cpu  37% mem  92%      ',
+      '└─ ▸ bbbbbb PROVISIONING ? 3h12m :42 cpu 100% mem   5%      ',
+    ]);
+  });
+
+  it('keeps CPU and memory used/limit in a narrow pane (80 columns): drops age, container status, then the gauges', () => {
+    const expanded = opts({ expanded: new Set([running.id]) });
+    const narrow = renderTaskTree(svc, { ...expanded, width: 42 });
+    assert.deepEqual(narrow.slice(0, 4).map((l) => visible(l.text)), [
+      '├─ ▾ a1b2c3 RUNNING ✓ :42 cpu 37% mem 92% ',
+      '│  ├─ app   ✓ cpu 128/256 mem 300/512     ',
+      '│  └─ envoy - cpu -/256   mem -/512       ',
+      '├─ ▸ ffeedd PENDING ? :41 cpu   - mem   - ',
+    ]);
+    const medium = renderTaskTree(svc, { ...expanded, width: 50 });
+    assert.deepEqual(medium.slice(0, 3).map((l) => visible(l.text)), [
+      '├─ ▾ a1b2c3 RUNNING ✓ 3h12m :42 cpu 37% mem 92%   ',
+      '│  ├─ app   ✓ cpu 128/256    ▃▅ mem 300/512       ',
+      '│  └─ envoy - cpu -/256         mem -/512         ',
+    ]);
+  });
+
   it('expands the stopped group with stop code and reason per task', () => {
     const lines = renderTaskTree(svc, opts({ stoppedExpanded: true }));
     assert.deepEqual(
