@@ -18,6 +18,9 @@ export interface TerminalMeasurement {
   readonly idleWindowMs: number;
 }
 
+/** Wait after the first data before the idle window opens. */
+export const SETTLE_MS = 10_000;
+
 /** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
 function processCpuMs(pid: number): number | undefined {
   try {
@@ -61,8 +64,8 @@ export async function measureTerminal(options: {
     const firstPaintMs = performance.now() - launched;
     await term.waitForText(options.firstService, { timeoutMs: options.timeoutMs });
     const firstDataMs = performance.now() - launched;
-    // Let the metrics attach and the first redraws finish before the window opens.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Let the first redraws and the garbage collection after a big first refresh finish before the window opens.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const before = processCpuMs(term.pid);
     const windowStart = performance.now();
     await new Promise((resolve) => setTimeout(resolve, options.idleWindowMs));

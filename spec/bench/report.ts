@@ -15,6 +15,8 @@ export interface BenchResults {
   readonly latencyMs: number;
   readonly concurrency: number;
   readonly quick: boolean;
+  /** Measurements that could not be taken, one sentence each. */
+  readonly problems: readonly string[];
 }
 
 /** One scenario in the issue's JSON shape, plus the detail behind each figure. */
@@ -227,6 +229,9 @@ export function benchmarksMarkdown(json: BenchJson, results: BenchResults, metho
     '',
     `Written by \`${json.command}\` on ${json.date}. Do not edit by hand: run the bench again.`,
     '',
+    'Options: `--scenario S,M` picks scenarios, `--quick` shortens the idle window, `--json` prints the figures as one JSON ' +
+      'object (use `npm run -s bench -- --json`: without `-s` npm prints its script banner on stdout first). About 7 minutes in all.',
+    '',
     `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.os}; load average at the start ${m.loadAverage.map((x) => x.toFixed(2)).join(' / ')}` +
       ` (other work on the machine shifts every timing, so read the timings as ±20 %).` +
       (results.quick ? ' Quick run: shorter idle window and fewer render samples.' : ''),
@@ -238,7 +243,7 @@ export function benchmarksMarkdown(json: BenchJson, results: BenchResults, metho
     ...figuresMarkdown(json),
     '',
   ];
-  const notes = derivedNotes(json);
+  const notes = [...results.problems, ...derivedNotes(json)];
   if (notes.length > 0) out.push('## What the figures say', '', ...notes.map((n) => `- ${n}`), '');
   out.push('## How each figure is measured', '', ...method.map((l) => `- ${l}`), '');
   return `${out.join('\n')}`;
