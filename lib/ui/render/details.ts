@@ -5,7 +5,7 @@ import { fitSegments, type Segment } from './cell.js';
 import { rolloutSymbol } from './deployments.js';
 import { formatAge, formatCpuUnits, formatMiB, formatPercent, formatUsedOfLimit, taskDefinitionName } from './format.js';
 import { sparkline } from './sparkline.js';
-import { clean, wrap } from './text.js';
+import { clean, displayWidth, wrap } from './text.js';
 
 /** At most this many events are listed: DescribeServices keeps 100, hostile data may carry more. */
 export const MAX_EVENTS = 50;
@@ -32,6 +32,26 @@ class Lines {
     this.add({ text: label, tags: GRAY });
     for (const l of shown) this.add({ text: ' '.repeat(indent) + l });
   }
+  /**
+   * Label-value fields side by side, flowing onto the next line where the pane is too narrow, so that no
+   * field is cut while there is room below (an 80-column terminal leaves the details pane ~34 cells).
+   */
+  fields(...groups: Segment[][]): void {
+    const widthOf = (segments: readonly Segment[]): number => segments.reduce((n, seg) => n + displayWidth(seg.text), 0);
+    let line: Segment[] = [];
+    for (const group of groups) {
+      // The separator after the last field of a line does not count: it is trailing space.
+      const candidate = [...line, ...group];
+      const gap = group[group.length - 1]?.text === FIELD_GAP ? FIELD_GAP.length : 0;
+      if (line.length > 0 && widthOf(candidate) - gap > this.width) {
+        this.add(...line);
+        line = [...group];
+      } else {
+        line = candidate;
+      }
+    }
+    if (line.length > 0) this.add(...line);
+  }
   toString(): string {
     return this.out.join('\n');
   }
@@ -48,8 +68,10 @@ function health(h: string): Segment {
   return HEALTH_TEXT[h] ?? (HEALTH_TEXT.UNKNOWN as Segment);
 }
 
+const FIELD_GAP = '   ';
+
 function field(label: string, value: string, tags?: readonly string[]): Segment[] {
-  return [{ text: `${label} `, tags: GRAY }, tags ? { text: value, tags } : { text: value }, { text: '   ' }];
+  return [{ text: `${label} `, tags: GRAY }, tags ? { text: value, tags } : { text: value }, { text: FIELD_GAP }];
 }
 
 /**
@@ -60,16 +82,16 @@ function field(label: string, value: string, tags?: readonly string[]): Segment[
 export function renderServiceDetails(service: Service, now: number, width: number): string {
   const l = new Lines(Math.max(1, Math.floor(width)));
   l.add({ text: clean(service.name), tags: BOLD }, { text: '  ' }, { text: clean(service.status) }, { text: '  ' }, health(service.health));
-  l.add(
-    ...field('Tasks', `${service.runningCount}/${service.desiredCount}`),
-    ...field('Pending', String(service.pendingCount)),
-    ...field('Launch', service.launchType === undefined ? '-' : clean(service.launchType)),
+  l.fields(
+    field('Tasks', `${service.runningCount}/${service.desiredCount}`),
+    field('Pending', String(service.pendingCount)),
+    field('Launch', service.launchType === undefined ? '-' : clean(service.launchType)),
   );
   l.add(...field('Task def', service.taskDefinition === undefined ? '-' : clean(taskDefinitionName(service.taskDefinition))));
-  l.add(
-    ...field('CPU', formatPercent(service.metrics?.cpuPct)),
-    ...field('Memory', formatPercent(service.metrics?.memPct)),
-    ...field('Age', formatAge(service.createdAt, now)),
+  l.fields(
+    field('CPU', formatPercent(service.metrics?.cpuPct)),
+    field('Memory', formatPercent(service.metrics?.memPct)),
+    field('Age', formatAge(service.createdAt, now)),
   );
   l.add({ text: '' });
   l.add({ text: `Deployments (${service.deployments.length})`, tags: BOLD });
@@ -122,30 +144,29 @@ function deploymentLines(l: Lines, d: Deployment, now: number): void {
 export function renderTaskDetails(task: Task, now: number, width: number): string {
   const l = new Lines(Math.max(1, Math.floor(width)));
   l.add({ text: 'Task ', tags: GRAY }, { text: clean(task.id), tags: BOLD });
-  l.add(
-    ...field('Status', clean(task.lastStatus)),
-    ...field('Desired', task.desiredStatus === undefined ? '-' : clean(task.desiredStatus)),
-    { text: 'Health ', tags: GRAY },
-    health(task.healthStatus),
+  l.fields(
+    field('Status', clean(task.lastStatus)),
+    field('Desired', task.desiredStatus === undefined ? '-' : clean(task.desiredStatus)),
+    [{ text: 'Health ', tags: GRAY }, health(task.healthStatus)],
   );
-  l.add(
-    ...field('Task def', clean(taskDefinitionName(task.taskDefinitionArn))),
-    ...field('Launch', task.launchType === undefined ? '-' : clean(task.launchType)),
+  l.fields(
+    field('Task def', clean(taskDefinitionName(task.taskDefinitionArn))),
+    field('Launch', task.launchType === undefined ? '-' : clean(task.launchType)),
   );
-  l.add(
-    ...field('Size', `${formatCpuUnits(task.cpu)} CPU units, ${formatMiB(task.memory)} MiB`),
+  l.fields(
+    field('Size', `${formatCpuUnits(task.cpu)} CPU units, ${formatMiB(task.memory)} MiB`),
   );
-  l.add(
-    ...field('Started', task.startedAt === undefined ? '-' : `${formatAge(task.startedAt, now)} ago`),
-    ...field('Created', task.createdAt === undefined ? '-' : `${formatAge(task.createdAt, now)} ago`),
-    ...field('CPU', formatPercent(task.metrics?.cpuPct)),
-    ...field('Memory', formatPercent(task.metrics?.memPct)),
+  l.fields(
+    field('Started', task.startedAt === undefined ? '-' : `${formatAge(task.startedAt, now)} ago`),
+    field('Created', task.createdAt === undefined ? '-' : `${formatAge(task.createdAt, now)} ago`),
+    field('CPU', formatPercent(task.metrics?.cpuPct)),
+    field('Memory', formatPercent(task.metrics?.memPct)),
   );
   if (task.stoppedAt !== undefined || task.stopCode !== undefined || task.stoppedReason !== undefined) {
-    l.add(
-      ...field('Stopped', task.stoppedAt === undefined ? '-' : `${formatAge(task.stoppedAt, now)} ago`),
-      ...field('Stop code', task.stopCode === undefined ? '-' : clean(task.stopCode), ['yellow-fg']),
-    );
+    l.fields(
+    field('Stopped', task.stoppedAt === undefined ? '-' : `${formatAge(task.stoppedAt, now)} ago`),
+    field('Stop code', task.stopCode === undefined ? '-' : clean(task.stopCode), ['yellow-fg']),
+  );
     l.text('Stopped reason', task.stoppedReason);
   }
   l.add({ text: '' });
@@ -173,15 +194,14 @@ export function renderContainerDetails(container: Container, task: Task, now: nu
   const c = container;
   const m = c.metrics;
   l.add({ text: 'Container ', tags: GRAY }, { text: clean(c.name), tags: BOLD }, { text: '  in task ', tags: GRAY }, { text: clean(task.shortId) });
-  l.add(
-    ...field('Status', c.lastStatus === undefined ? '-' : clean(c.lastStatus)),
-    { text: 'Health ', tags: GRAY },
-    c.hasHealthCheck === false ? { text: 'no health check', tags: GRAY } : health(c.healthStatus),
+  l.fields(
+    field('Status', c.lastStatus === undefined ? '-' : clean(c.lastStatus)),
+    [{ text: 'Health ', tags: GRAY }, c.hasHealthCheck === false ? { text: 'no health check', tags: GRAY } : health(c.healthStatus)],
   );
   l.add(...field('Image', c.image === undefined ? '-' : clean(c.image)));
-  l.add(
-    ...field('CPU units', formatUsedOfLimit(m?.cpuUsed, c.cpuLimit, 'cpu')),
-    ...field('Memory MiB', formatUsedOfLimit(m?.memoryUsed, c.memoryLimit, 'MiB')),
+  l.fields(
+    field('CPU units', formatUsedOfLimit(m?.cpuUsed, c.cpuLimit, 'cpu')),
+    field('Memory MiB', formatUsedOfLimit(m?.memoryUsed, c.memoryLimit, 'MiB')),
   );
   const sparkW = Math.max(0, Math.min(60, w - 9));
   const graph = (label: string, points: readonly { t: number; v: number }[], limit: number | undefined): void => {

@@ -24,6 +24,8 @@ interface Part {
   readonly segments: readonly Segment[];
   /** 0: never dropped (cut with `…` if it must). */
   readonly drop: number;
+  /** A shorter form, used before anything is left out. */
+  readonly short?: readonly Segment[];
 }
 
 const SEP: Segment = { text: ' │ ', tags: ['gray-fg'] };
@@ -42,11 +44,18 @@ export function renderHeader(input: HeaderInput): string {
   return `${layoutLine(clusterParts(input, snap, width), SEP, width)}\n${layoutLine(freshnessParts(input, snap), DOT, width)}`;
 }
 
-/** Joins the parts with `sep`, leaving out the most droppable ones until the line fits. */
+/**
+ * Joins the parts with `sep`: when the line is too wide, parts with a short form take it first, then the
+ * most droppable parts are left out until the line fits.
+ */
 function layoutLine(parts: Part[], sep: Segment, width: number): string {
   const kept = [...parts];
   const widthOf = (ps: Part[]): number =>
     1 + ps.reduce((n, p) => n + p.segments.reduce((m, s) => m + displayWidth(s.text), 0), 0) + (ps.length - 1) * displayWidth(sep.text);
+  for (let i = 0; i < kept.length && widthOf(kept) > width; i++) {
+    const p = kept[i] as Part;
+    if (p.short !== undefined) kept[i] = { segments: p.short, drop: p.drop };
+  }
   while (widthOf(kept) > width) {
     let worst = -1;
     for (let i = 0; i < kept.length; i++) {
@@ -76,7 +85,7 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
   const parts: Part[] = [
     { segments: identity, drop: 0 },
     { segments: servicesSummary(snap), drop: 2 },
-    { segments: tasksSummary(snap), drop: 3 },
+    { segments: tasksSummary(snap, 'Tasks '), drop: 3, short: tasksSummary(snap, '') },
   ];
   if (c.containerInsights === 'disabled') {
     // The banner explains every `-` on the screen, so it is the last thing to go.
@@ -110,7 +119,8 @@ function servicesSummary(snap: Snapshot): Segment[] {
   return [{ text: 'Services ' }, { text: `${healthy}/${total}`, tags }, { text: ' healthy' }];
 }
 
-function tasksSummary(snap: Snapshot): Segment[] {
+/** `Tasks 28 running · 3 pending`, or without the prefix `28 tasks · 3 pending`. */
+function tasksSummary(snap: Snapshot, prefix: 'Tasks ' | ''): Segment[] {
   let running = 0;
   let pending = 0;
   for (const s of snap.services) {
@@ -120,7 +130,7 @@ function tasksSummary(snap: Snapshot): Segment[] {
   // DescribeClusters counts standalone tasks too, so prefer it when ECS reported it.
   running = snap.cluster.runningTasksCount ?? running + snap.standaloneTasks.length;
   pending = snap.cluster.pendingTasksCount ?? pending;
-  const out: Segment[] = [{ text: 'Tasks ' }, { text: String(running), tags: ['bold'] }, { text: ' running' }, DOT];
+  const out: Segment[] = [{ text: prefix }, { text: String(running), tags: ['bold'] }, { text: prefix === '' ? ' tasks' : ' running' }, DOT];
   if (pending > 0) out.push({ text: String(pending), tags: ['cyan-fg'] }, { text: ' pending' });
   else out.push({ text: '0 pending' });
   return out;

@@ -129,9 +129,12 @@ describe('renderContainerDetails', () => {
     const text = renderContainerDetails(c, task(), NOW, 30);
     assert.deepEqual(rows(text), [
       'Container app  in task a1b2c3',
-      'Status RUNNING   Health ✓ HEA…',
+      // Fields that do not fit side by side go on the next line instead of being cut.
+      'Status RUNNING',
+      'Health ✓ HEALTHY',
       'Image nginx:1.27',
-      'CPU units 100/256   Memory Mi…',
+      'CPU units 100/256',
+      'Memory MiB 300/512',
       'CPU' + ' '.repeat(23) + '▁▃▆█',
       'Memory' + ' '.repeat(22) + '█',
       'Exit code 137',

@@ -35,6 +35,12 @@ describe('renderHeader', () => {
     assert.ok(one?.includes('{yellow-fg}1/2{/yellow-fg}'), 'a warning service makes the total yellow');
     assert.ok(!two?.includes('yellow'), 'fresh data is not yellow');
   });
+  it('keeps the task totals at 80 columns in a shorter form, leaving out the Insights mode first', () => {
+    const at = (width: number): string => visible(lines(renderHeader(input({ clusterName: 'production', width })))[0] ?? '');
+    assert.equal(at(78), ' production  us-east-1  ACTIVE │ Services 1/2 healthy │ 6 tasks · 2 pending'.padEnd(78));
+    assert.equal(at(100), ' production  us-east-1  ACTIVE │ Services 1/2 healthy │ 6 tasks · 2 pending │ Insights enhanced'.padEnd(100));
+    assert.equal(at(103), ' production  us-east-1  ACTIVE │ Services 1/2 healthy │ Tasks 6 running · 2 pending │ Insights enhanced');
+  });
   it('marks the data stale in yellow while an error is present', () => {
     const error = { error: new ThrottledError('AWS is throttling; slowing down.'), lastSnapshot: snap, staleForMs: 4_000 };
     const [, two] = lines(renderHeader(input({ snapshot: undefined, error, now: NOW + 120_000 })));
