@@ -1,8 +1,9 @@
 // Bordered boxes placed by a blessed-contrib grid. The grid is built with one row and one column per
 // terminal cell so each pane lands on exact cells; its percentages are then pinned to integers because
 // blessed floors percentage arithmetic and float error can cost a row.
+import { createRequire } from 'node:module';
 import blessed from 'blessed';
-import contrib from 'blessed-contrib';
+import type contrib from 'blessed-contrib';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../layout.js';
 
@@ -14,9 +15,13 @@ export const THEME = {
   label: 'cyan',
 } as const;
 
+// Only the grid is used. blessed-contrib's index loads every widget it has (maps, markdown, pictures),
+// which costs about 150 ms before the first frame; the grid module alone costs next to nothing.
+const Grid = createRequire(import.meta.url)('blessed-contrib/lib/layout/grid.js') as typeof contrib.grid;
+
 /** A grid spanning the screen, one cell per character cell. */
 export function createGrid(screen: Widgets.Screen, cols: number, rows: number): contrib.grid {
-  return new contrib.grid({ rows: Math.max(1, rows), cols: Math.max(1, cols), screen });
+  return new Grid({ rows: Math.max(1, rows), cols: Math.max(1, cols), screen });
 }
 
 /** A bordered, tag-aware, non-wrapping box at `rect`. */
@@ -40,7 +45,7 @@ export function paneBox(grid: contrib.grid, rect: Rect, label?: string): Widgets
 
 /** A border-less, tag-aware, non-wrapping box at `rect`, placed by a grid of its own that adds no border. */
 export function bareBox(screen: Widgets.Screen, cols: number, rows: number, rect: Rect): Widgets.BoxElement {
-  const grid = new contrib.grid({ rows: Math.max(1, rows), cols: Math.max(1, cols), screen, hideBorder: true });
+  const grid = new Grid({ rows: Math.max(1, rows), cols: Math.max(1, cols), screen, hideBorder: true });
   const set = grid.set.bind(grid) as unknown as (r: number, c: number, h: number, w: number, make: typeof blessed.box, o: Widgets.BoxOptions) => Widgets.BoxElement;
   const box = set(rect.top, rect.left, rect.height, rect.width, blessed.box, { tags: true, wrap: false, style: { fg: THEME.text } });
   box.top = rect.top;
