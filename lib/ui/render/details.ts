@@ -39,18 +39,20 @@ class Lines {
   fields(...groups: Segment[][]): void {
     const widthOf = (segments: readonly Segment[]): number => segments.reduce((n, seg) => n + displayWidth(seg.text), 0);
     let line: Segment[] = [];
+    // The gap after a line's last field would make fitSegments cut the line with `…` for three spaces.
+    const emit = (segments: Segment[]): void => this.add(...(segments[segments.length - 1]?.text === FIELD_GAP ? segments.slice(0, -1) : segments));
     for (const group of groups) {
       // The separator after the last field of a line does not count: it is trailing space.
       const candidate = [...line, ...group];
       const gap = group[group.length - 1]?.text === FIELD_GAP ? FIELD_GAP.length : 0;
       if (line.length > 0 && widthOf(candidate) - gap > this.width) {
-        this.add(...line);
+        emit(line);
         line = [...group];
       } else {
         line = candidate;
       }
     }
-    if (line.length > 0) this.add(...line);
+    if (line.length > 0) emit(line);
   }
   toString(): string {
     return this.out.join('\n');

@@ -121,7 +121,9 @@ export function serviceColumns(width: number): ColumnLayout {
   const fixedCols: Column[] = [
     { key: 'status', title: 'Status', width: 8, align: 'left' },
     { key: 'tasks', title: 'Tasks', width: 11, align: 'left' },
-    { key: 'health', title: 'Health', width: 6, align: 'left' },
+    // Below 100 columns the one-symbol column gives its title's width to Name and Deployments, which at 80
+    // columns then fit `recommendations` and `P 2/4 ↻ · A 3/3 ↻`.
+    total >= 100 ? { key: 'health', title: 'Health', width: 6, align: 'left' } : { key: 'health', title: 'H', width: 1, align: 'left' },
   ];
   const fixed = fixedCols.reduce((n, c) => n + c.width, 0) + 2 * metric + 6; // 6 gaps
   const flex = Math.max(2, total - fixed);

@@ -100,6 +100,17 @@ describe('renderTaskDetails', () => {
       '  app  STOPPED  ✓ HEALTHY  exit 1',
     ]);
   });
+  it('flows fields onto the next line in a narrow pane (80 columns) rather than cutting them', () => {
+    const r = rows(renderTaskDetails(task({ containers: [] }), NOW, 34));
+    assert.deepEqual(r.slice(1, 7), [
+      'Status RUNNING   Desired RUNNING',
+      'Health ✓ HEALTHY',
+      'Task def web:42   Launch FARGATE',
+      'Size 256 CPU units, 512 MiB',
+      'Started 3h12m ago   Created -',
+      'CPU -   Memory -',
+    ]);
+  });
   it('shows at most six lines of a huge stopped reason, marked as cut', () => {
     const t = task({ stopCode: 'UserInitiated', stoppedReason: '\x1b[31m' + 'y'.repeat(1_000_000) });
     const r = rows(renderTaskDetails(t, NOW, 40));

@@ -21,6 +21,21 @@ describe('serviceColumns', () => {
       assert.deepEqual(l.columns.map((c) => c.key), ['name', 'status', 'tasks', 'health', 'deployments', 'cpu', 'memory']);
     }
   });
+  it('at 80 columns fits a long name and two deployments by titling the health column H', () => {
+    const narrow = serviceColumns(80);
+    assert.equal(visible(renderServiceHeader(narrow)), 'Name            Status   Tasks       H Deployments               CPU      Memory');
+    const row = renderServiceRow(
+      service({
+        name: 'recommendations',
+        health: 'WARNING',
+        deployments: [deployment({ status: 'PRIMARY', runningCount: 2, desiredCount: 4, rolloutState: 'IN_PROGRESS' }), deployment({ status: 'ACTIVE', runningCount: 3, desiredCount: 3, rolloutState: 'IN_PROGRESS' })],
+      }),
+      narrow,
+      NOW,
+    );
+    assert.match(visible(row), /^recommendations +ACTIVE .* ⚠ P 2\/4 ↻ · A 3\/3 ↻ /);
+    assert.equal(displayWidth(row), 80);
+  });
   it('drops status, deployments and sparklines below 80 columns', () => {
     const l = serviceColumns(70);
     assert.equal(l.compact, true);
