@@ -97,6 +97,10 @@ export interface ColumnLayout {
 }
 
 const PCT = 5; // `100%` plus room for `>999%`
+/** Sparkline cells at most: one per minute of the 30 minutes of history the poller keeps. */
+const SPARK_MAX = 30;
+/** Deployments cells that fit three deployments, `PRIMARY 2/4 ↻ · ACTIVE 3/3 ↻ · ACTIVE 1/1 ↻`. */
+const DEPLOY_ROOM = 44;
 
 /**
  * The columns for a table `width` cells wide. From 80 columns: Name, Status, Tasks, Health,
@@ -116,8 +120,7 @@ export function serviceColumns(width: number): ColumnLayout {
     const name: Column = { key: 'name', title: 'Name', width: Math.max(1, total - used), align: 'left' };
     return finish([name, ...fixed], true, 0);
   }
-  const spark = total >= 140 ? 10 : total >= 110 ? 8 : 5;
-  const metric = spark + 1 + PCT;
+  let spark = total >= 140 ? 10 : total >= 110 ? 8 : 5;
   const fixedCols: Column[] = [
     { key: 'status', title: 'Status', width: 8, align: 'left' },
     { key: 'tasks', title: 'Tasks', width: 11, align: 'left' },
@@ -125,10 +128,16 @@ export function serviceColumns(width: number): ColumnLayout {
     // columns then fit `recommendations` and `P 2/4 ↻ · A 3/3 ↻`.
     total >= 100 ? { key: 'health', title: 'Health', width: 6, align: 'left' } : { key: 'health', title: 'H', width: 1, align: 'left' },
   ];
-  const fixed = fixedCols.reduce((n, c) => n + c.width, 0) + 2 * metric + 6; // 6 gaps
+  const fixed = fixedCols.reduce((n, c) => n + c.width, 0) + 2 * (spark + 1 + PCT) + 6; // 6 gaps
   const flex = Math.max(2, total - fixed);
   const nameW = Math.max(1, Math.min(48, Math.ceil(flex * 0.45)));
-  const deployW = Math.max(1, flex - nameW);
+  let deployW = Math.max(1, flex - nameW);
+  // On a very wide terminal the room beyond what three deployments need goes to the sparklines (up to the
+  // 30 minutes of history kept), instead of a wide blank between Deployments and CPU.
+  const sparkExtra = Math.max(0, Math.min(SPARK_MAX - spark, Math.floor((deployW - DEPLOY_ROOM) / 2)));
+  spark += sparkExtra;
+  deployW -= 2 * sparkExtra;
+  const metric = spark + 1 + PCT;
   return finish(
     [
       { key: 'name', title: 'Name', width: nameW, align: 'left' },

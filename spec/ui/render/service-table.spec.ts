@@ -36,6 +36,13 @@ describe('serviceColumns', () => {
     assert.match(visible(row), /^recommendations +ACTIVE .* ⚠ P 2\/4 ↻ · A 3\/3 ↻ /);
     assert.equal(displayWidth(row), 80);
   });
+  it('on a very wide terminal gives the spare room to the sparklines, not to a blank before CPU', () => {
+    const wide = serviceColumns(200);
+    const deployments = wide.columns.find((c) => c.key === 'deployments');
+    assert.equal(wide.sparkWidth, 30);
+    assert.ok((deployments?.width ?? 0) >= 44 && (deployments?.width ?? 0) <= 50, JSON.stringify(deployments));
+    assert.equal(serviceColumns(120).sparkWidth, 8, 'unchanged where there is no spare room');
+  });
   it('drops status, deployments and sparklines below 80 columns', () => {
     const l = serviceColumns(70);
     assert.equal(l.compact, true);
