@@ -131,7 +131,9 @@ export class MonitorMode implements ScreenMode {
     else if (model.totalServices === 0) servicesRows = ['No services found'];
     else if (model.services.length === 0) servicesRows = [`No services match "${clean(state.filterDraft ?? state.filter)}"`];
     const filter = state.filterDraft ?? state.filter;
-    const servicesLabel = ` Services ${model.services.length}/${model.totalServices} · sort: ${SORT_LABELS[state.sort]}${filter === '' ? '' : ` · filter: ${clean(filter)}`} `;
+    // No counts before the first snapshot: "0/0" would read as an empty cluster.
+    const counts = this.snapshot === undefined ? '' : ` ${model.services.length}/${model.totalServices}`;
+    const servicesLabel = ` Services${counts} · sort: ${SORT_LABELS[state.sort]}${filter === '' ? '' : ` · filter: ${clean(filter)}`} `;
     const treeTexts = model.treeLines.map((l) => l.text);
     const treeIndex = model.selectedLine === undefined ? undefined : model.treeLines.indexOf(model.selectedLine);
     return {

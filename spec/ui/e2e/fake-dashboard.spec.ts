@@ -261,6 +261,15 @@ describe('dashboard in a terminal (fake poller)', () => {
     assert.equal(await term.waitForExit(WAIT), 0);
   });
 
+  it('while the first refresh runs says Loading… and shows no counts that would read as an empty cluster', async () => {
+    const term = await startTerminal({ command: process.execPath, args: [SCRIPT, '--no-data'], cols: 80, rows: 24, env: { CI: 'true' } });
+    await term.waitForText('Services · sort: name', WAIT);
+    assert.ok(term.findText('Loading…'));
+    assert.equal(term.findText('0/0'), undefined, term.screen());
+    term.press('q');
+    assert.equal(await term.waitForExit(WAIT), 0);
+  });
+
   it('turns mouse capture off and on with m', async () => {
     const term = await open();
     await term.waitForText('Tasks · api', WAIT);

@@ -1,6 +1,6 @@
 // Runs the real dashboard on a fake poller, for end-to-end specs in a pseudo-terminal that should not depend
 // on the simulator: `node dist/spec/ui/e2e/fake-dashboard.js [--no-mouse] [--picker] [--warn] [--crash] [--error] [--hostile]
-// [--frozen-clock]`. With PAINT_LOG=<file> in the environment, every paint is appended to that file, one per line.
+// [--frozen-clock] [--no-data]`. With PAINT_LOG=<file> in the environment, every paint is appended to that file, one per line.
 import { appendFileSync } from 'node:fs';
 import { ThrottledError } from '../../../lib/model/errors.js';
 import { startDashboard } from '../../../lib/ui/dashboard.js';
@@ -18,6 +18,10 @@ const poller = new FakePoller(() => {
   return first === undefined ? snapshot : { ...snapshot, services: [{ ...first, name: 'evil\x1b[31m{red-fg}svc' }, ...rest] };
 });
 const copied: string[] = [];
+if (args.has('--no-data')) {
+  // A first refresh that never ends: what the dashboard shows while it loads.
+  poller.refreshNow = () => undefined;
+}
 
 if (args.has('--crash')) {
   // An error thrown from a timer once the screen is up: must restore the terminal and be printed.
