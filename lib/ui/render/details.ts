@@ -37,6 +37,11 @@ class Lines {
    * field is cut while there is room below (an 80-column terminal leaves the details pane ~34 cells).
    */
   fields(...groups: Segment[][]): void {
+    this.flow('', groups);
+  }
+
+  /** Like {@link fields}, with `indent` before every line after the first. */
+  flow(indent: string, groups: readonly Segment[][]): void {
     const widthOf = (segments: readonly Segment[]): number => segments.reduce((n, seg) => n + displayWidth(seg.text), 0);
     let line: Segment[] = [];
     // The gap after a line's last field would make fitSegments cut the line with `…` for three spaces.
@@ -47,7 +52,10 @@ class Lines {
       const gap = group[group.length - 1]?.text === FIELD_GAP ? FIELD_GAP.length : 0;
       if (line.length > 0 && widthOf(candidate) - gap > this.width) {
         emit(line);
-        line = [...group];
+        // A continuation starts at the indent, without the spaces or comma that joined it to the line before.
+        const [first, ...rest] = group;
+        const head = first === undefined ? [] : [{ ...first, text: first.text.replace(/^[\s,]+/, '') }, ...rest];
+        line = indent === '' ? head : [{ text: indent }, ...head];
       } else {
         line = candidate;
       }
@@ -120,21 +128,18 @@ export function renderServiceDetails(service: Service, now: number, width: numbe
 
 function deploymentLines(l: Lines, d: Deployment, now: number): void {
   const rollout = d.rolloutState === undefined ? '-' : clean(d.rolloutState);
-  l.add(
-    { text: '  ' },
-    rolloutSymbol(d),
-    { text: ' ' },
-    { text: clean(d.status), tags: BOLD },
-    { text: ` ${rollout}  ` },
-    { text: `${d.runningCount}/${d.desiredCount} running` },
-    { text: d.pendingCount > 0 ? `, ${d.pendingCount} pending` : '' },
-    d.failedTasks > 0 ? { text: `, ${d.failedTasks} failed`, tags: ['red-fg'] } : { text: '' },
-  );
+  // In a narrow pane the counts and the age go on a line of their own rather than being cut.
+  l.flow('    ', [
+    [{ text: '  ' }, rolloutSymbol(d), { text: ' ' }, { text: clean(d.status), tags: BOLD }, { text: ` ${rollout}` }],
+    [{ text: `  ${d.runningCount}/${d.desiredCount} running` }],
+    ...(d.pendingCount > 0 ? [[{ text: `, ${d.pendingCount} pending` }]] : []),
+    ...(d.failedTasks > 0 ? [[{ text: `, ${d.failedTasks} failed`, tags: ['red-fg'] }]] : []),
+  ]);
   const at = d.updatedAt ?? d.createdAt;
-  l.add(
-    { text: `    ${clean(taskDefinitionName(d.taskDefinition))}` },
-    { text: at === undefined ? '' : `  ${d.updatedAt === undefined ? 'created' : 'updated'} ${formatAge(at, now)} ago`, tags: GRAY },
-  );
+  l.flow('    ', [
+    [{ text: `    ${clean(taskDefinitionName(d.taskDefinition))}` }],
+    [{ text: at === undefined ? '' : `  ${d.updatedAt === undefined ? 'created' : 'updated'} ${formatAge(at, now)} ago`, tags: GRAY }],
+  ]);
   if (d.rolloutStateReason !== undefined && d.rolloutStateReason !== '') {
     for (const line of wrap(clean(d.rolloutStateReason), Math.max(1, l.width - 6), MAX_REASON_LINES)) {
       l.add({ text: `    ${line}`, tags: GRAY });

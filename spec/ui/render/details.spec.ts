@@ -45,6 +45,19 @@ describe('renderServiceDetails', () => {
       '    1h0m (service web) registered 1 targets in {bold}tg',
     ]);
   });
+  it('puts deployment counts and ages on a line of their own in a narrow pane (80 columns)', () => {
+    const r = rows(renderServiceDetails(svc, NOW, 34));
+    const at = r.indexOf('Deployments (2)');
+    assert.deepEqual(r.slice(at + 1, at + 8), [
+      '  ↻ PRIMARY IN_PROGRESS',
+      '    2/3 running, 1 pending',
+      '    2 failed',
+      '    web:42  updated 5m ago',
+      '    ECS deployment ecs-svc/123',
+      '    in progress.',
+      '  ↻ ACTIVE COMPLETED  1/0 running',
+    ]);
+  });
   it('wraps long event messages under their age, at most four lines each', () => {
     const message = 'word '.repeat(40).trim();
     const r = rows(renderServiceDetails(service({ events: [{ id: '1', createdAt: NOW - 45_000, message }] }), NOW, 40));
