@@ -95,3 +95,35 @@ export function attachMetrics(snapshot: Snapshot, a: MetricAttachment): Snapshot
     metrics: a.status,
   };
 }
+
+function reagedUtilization(m: UtilizationMetrics | undefined, now: number): UtilizationMetrics | undefined {
+  return m === undefined ? undefined : { ...m, cpuPct: currentValue(m.cpuHistory, now), memPct: currentValue(m.memHistory, now) };
+}
+
+function reagedContainer(c: Container, now: number): Container {
+  const m = c.metrics;
+  if (m === undefined) return c;
+  return { ...c, metrics: { ...m, cpuUsed: currentValue(m.cpuHistory, now), memoryUsed: currentValue(m.memHistory, now) } };
+}
+
+function reagedTask(t: Task, now: number): Task {
+  const containers = t.containers.map((c) => reagedContainer(c, now));
+  const metrics = reagedUtilization(t.metrics, now);
+  return metrics === undefined ? { ...t, containers } : { ...t, containers, metrics };
+}
+
+/**
+ * `snapshot` with every current value judged again at `now` by the freshness rule, histories kept: a
+ * snapshot shown after failed refreshes must turn its numbers into `-` as they age, not freeze them.
+ * `snapshot` is not modified.
+ */
+export function reageMetrics(snapshot: Snapshot, now: number): Snapshot {
+  return {
+    ...snapshot,
+    services: snapshot.services.map((s) => {
+      const tasks = s.tasks.map((t) => reagedTask(t, now));
+      const metrics = reagedUtilization(s.metrics, now);
+      return metrics === undefined ? { ...s, tasks } : { ...s, tasks, metrics };
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attachMetrics } from '../../lib/model/metric-attach.js';
+import { attachMetrics, reageMetrics } from '../../lib/model/metric-attach.js';
 import { containerSeries, serviceSeries, taskSeries } from '../../lib/model/metric-series.js';
 import type { MetricPoint } from '../../lib/model/types.js';
 import { testSnapshot } from './metric-test-snapshot.js';
@@ -63,4 +63,33 @@ test('tasks of services that are not detailed lose any container metrics they ca
   const focusMoved = attachMetrics(detailed, { histories, now: NOW, status, getMetricDataCalls: 0, detailedServices: new Set() });
   assert.equal(focusMoved.services[0]?.tasks[0]?.metrics, undefined);
   assert.equal(focusMoved.services[0]?.tasks[0]?.containers[0]?.metrics, undefined);
+});
+
+test('a snapshot kept over failed refreshes shows - once its values age past two periods, histories kept', () => {
+  const snap = testSnapshot('prod', 'enhanced', [{ name: 'web', tasks: ['t1'], containers: ['app'] }]);
+  const point: MetricPoint[] = [{ t: NOW - 90_000, v: 40 }];
+  const histories = new Map<string, readonly MetricPoint[]>([
+    [serviceSeries('prod', 'web', 'cpu').key, point],
+    [serviceSeries('prod', 'web', 'mem').key, point],
+    [taskSeries('prod', 'web', 't1', 'cpu').key, point],
+    [taskSeries('prod', 'web', 't1', 'mem').key, point],
+    [containerSeries('prod', 'web', 't1', 'app', 'cpu').key, point],
+    [containerSeries('prod', 'web', 't1', 'app', 'mem').key, point],
+  ]);
+  const shown = attachMetrics(snap, { histories, now: NOW, status: { mode: 'enhanced', metricsRequested: 6 }, getMetricDataCalls: 1 });
+  assert.equal(shown.services[0]?.metrics?.cpuPct, 40);
+
+  const soon = reageMetrics(shown, NOW + 30_000);
+  assert.equal(soon.services[0]?.metrics?.cpuPct, 40, 'still within two periods');
+
+  const later = reageMetrics(shown, NOW + 5 * MIN);
+  const web = later.services[0];
+  assert.equal(web?.metrics?.cpuPct, undefined);
+  assert.equal(web?.metrics?.memPct, undefined);
+  assert.deepEqual(web?.metrics?.cpuHistory, point);
+  assert.equal(web?.tasks[0]?.metrics?.cpuPct, undefined);
+  assert.equal(web?.tasks[0]?.containers[0]?.metrics?.cpuUsed, undefined);
+  assert.equal(web?.tasks[0]?.containers[0]?.metrics?.memoryUsed, undefined);
+  assert.deepEqual(web?.tasks[0]?.containers[0]?.metrics?.memHistory, point);
+  assert.equal(shown.services[0]?.metrics?.cpuPct, 40, 'the input snapshot is not modified');
 });

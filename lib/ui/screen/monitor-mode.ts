@@ -1,6 +1,7 @@
 // The cluster dashboard: listens to the poller, keeps the view state, and draws header, service table,
 // task tree, details and status line through DashboardView. All decisions are in the pure modules.
 import type { Widgets } from 'blessed';
+import { reageMetrics } from '../../model/metric-attach.js';
 import type { Snapshot } from '../../model/types.js';
 import type { PollerErrorEvent, PollerState } from '../../poller/types.js';
 import type { CommandName } from '../keys.js';
@@ -62,7 +63,12 @@ export class MonitorMode implements ScreenMode {
       },
       error: (e) => {
         this.error = e;
-        if (this.snapshot === undefined && e.lastSnapshot !== undefined) this.snapshot = e.lastSnapshot;
+        const kept = this.snapshot ?? e.lastSnapshot;
+        if (kept !== undefined) {
+          // The data stays on screen, marked stale, but its metric values turn to `-` as they age.
+          this.snapshot = reageMetrics(kept, host.now());
+          this.sync();
+        }
         host.requestRender();
       },
       state: (s) => {
