@@ -124,32 +124,49 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         ecs.send(countCommandInto(new DescribeServicesCommand({ cluster, services: names }), tally), { abortSignal }),
       ).then((out) => out.services ?? []);
 
-    const fetchServices = async (): Promise<SdkService[]> => {
-      const batches: Promise<SdkService[]>[] = [];
+    /**
+     * Follows every page of a listing and describes the ARNs in batches of `batchSize` as soon as a batch
+     * is full, so describes run while later pages are still being listed.
+     */
+    const listThenDescribe = async <T>(
+      listPage: (token: string | undefined) => Promise<{ arns?: string[] | undefined; nextToken?: string | undefined }>,
+      batchSize: number,
+      describe: (arns: string[]) => Promise<T[]>,
+    ): Promise<T[]> => {
+      const batches: Promise<T[]>[] = [];
       let pending: string[] = [];
       let nextToken: string | undefined;
       do {
-        const token = nextToken;
-        // ListServices, maxResults 100 (the default is 10), every page.
-        const page = await run('ListServices', (abortSignal) =>
-          ecs.send(
-            countCommandInto(
-              new ListServicesCommand({ cluster, maxResults: PAGE_SIZE, ...(token === undefined ? {} : { nextToken: token }) }),
-              tally,
-            ),
-            { abortSignal },
-          ),
-        );
-        pending.push(...(page.serviceArns ?? []));
-        while (pending.length >= DESCRIBE_SERVICES_BATCH) {
-          batches.push(awaitedLater(describeServices(pending.slice(0, DESCRIBE_SERVICES_BATCH))));
-          pending = pending.slice(DESCRIBE_SERVICES_BATCH);
+        const page = await listPage(nextToken);
+        pending.push(...(page.arns ?? []));
+        while (pending.length >= batchSize) {
+          batches.push(awaitedLater(describe(pending.slice(0, batchSize))));
+          pending = pending.slice(batchSize);
         }
         nextToken = page.nextToken === '' ? undefined : page.nextToken;
       } while (nextToken !== undefined);
-      if (pending.length > 0) batches.push(describeServices(pending));
+      if (pending.length > 0) batches.push(describe(pending));
       return (await Promise.all(batches)).flat();
     };
+
+    const fetchServices = (): Promise<SdkService[]> =>
+      listThenDescribe(
+        async (token) => {
+          // ListServices, maxResults 100 (the default is 10), every page.
+          const page = await run('ListServices', (abortSignal) =>
+            ecs.send(
+              countCommandInto(
+                new ListServicesCommand({ cluster, maxResults: PAGE_SIZE, ...(token === undefined ? {} : { nextToken: token }) }),
+                tally,
+              ),
+              { abortSignal },
+            ),
+          );
+          return { arns: page.serviceArns, nextToken: page.nextToken };
+        },
+        DESCRIBE_SERVICES_BATCH,
+        describeServices,
+      );
 
     const loadDefinition = (arn: string): Promise<TaskDefinitionInfo> =>
       // DescribeTaskDefinition, one ARN per call.
@@ -172,37 +189,29 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
     };
 
-    const fetchRunningTasks = async (): Promise<Task[]> => {
-      const batches: Promise<Task[]>[] = [];
-      let pending: string[] = [];
-      let nextToken: string | undefined;
-      do {
-        const token = nextToken;
-        // ListTasks for the whole cluster, desiredStatus RUNNING, every page.
-        const page = await run('ListTasks', (abortSignal) =>
-          ecs.send(
-            countCommandInto(
-              new ListTasksCommand({
-                cluster,
-                desiredStatus: 'RUNNING',
-                maxResults: PAGE_SIZE,
-                ...(token === undefined ? {} : { nextToken: token }),
-              }),
-              tally,
+    const fetchRunningTasks = (): Promise<Task[]> =>
+      listThenDescribe(
+        async (token) => {
+          // ListTasks for the whole cluster, desiredStatus RUNNING, every page.
+          const page = await run('ListTasks', (abortSignal) =>
+            ecs.send(
+              countCommandInto(
+                new ListTasksCommand({
+                  cluster,
+                  desiredStatus: 'RUNNING',
+                  maxResults: PAGE_SIZE,
+                  ...(token === undefined ? {} : { nextToken: token }),
+                }),
+                tally,
+              ),
+              { abortSignal },
             ),
-            { abortSignal },
-          ),
-        );
-        pending.push(...(page.taskArns ?? []));
-        while (pending.length >= DESCRIBE_TASKS_BATCH) {
-          batches.push(awaitedLater(describeRunning(pending.slice(0, DESCRIBE_TASKS_BATCH))));
-          pending = pending.slice(DESCRIBE_TASKS_BATCH);
-        }
-        nextToken = page.nextToken === '' ? undefined : page.nextToken;
-      } while (nextToken !== undefined);
-      if (pending.length > 0) batches.push(describeRunning(pending));
-      return (await Promise.all(batches)).flat();
-    };
+          );
+          return { arns: page.taskArns, nextToken: page.nextToken };
+        },
+        DESCRIBE_TASKS_BATCH,
+        describeRunning,
+      );
 
     const fetchStoppedTasks = async (): Promise<Task[]> => {
       // ListTasks desiredStatus STOPPED: one page only; stopped tasks stay listed about an hour.
