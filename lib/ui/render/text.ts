@@ -171,18 +171,22 @@ export function truncate(s: string, width: number): string {
 
 /** The longest prefix of `s` that fits in `width` cells (tags kept whole), without an ellipsis. */
 export function takeCells(s: string, width: number): string {
-  const max = Math.max(0, Math.floor(width));
+  return s.slice(0, prefixEnd(s, Math.max(0, Math.floor(width)), false));
+}
+
+/** Where the longest prefix of `s` within `width` cells ends (tags kept whole); with `atLeastOne`, never 0 for a non-empty `s`. */
+function prefixEnd(s: string, width: number, atLeastOne: boolean): number {
   let w = 0;
   let i = 0;
   while (i < s.length) {
     const t = tagAt(s, i);
     const len = t > 0 ? t : (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     const cw = t > 0 ? tagWidth(s.slice(i, i + t)) : charWidth(s.codePointAt(i) ?? 0);
-    if (w + cw > max) break;
+    if (w + cw > width && !(atLeastOne && i === 0)) break;
     w += cw;
     i += len;
   }
-  return s.slice(0, i);
+  return i;
 }
 
 /** The tags (not braces) in `s` from index `from`: what must survive a cut so colours stay balanced. */
@@ -258,15 +262,6 @@ export function wrap(s: string, width: number, maxLines = Number.POSITIVE_INFINI
 
 /** The longest prefix of at most `width` cells (at least one character) and the rest. */
 function splitAt(s: string, width: number): [string, string] {
-  let w = 0;
-  let i = 0;
-  while (i < s.length) {
-    const t = tagAt(s, i);
-    const len = t > 0 ? t : (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    const cw = t > 0 ? tagWidth(s.slice(i, i + t)) : charWidth(s.codePointAt(i) ?? 0);
-    if (w + cw > width && i > 0) break;
-    w += cw;
-    i += len;
-  }
+  const i = prefixEnd(s, width, true);
   return [s.slice(0, i), s.slice(i)];
 }
