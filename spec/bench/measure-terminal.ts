@@ -37,27 +37,38 @@ function processCpuMs(pid: number): number | undefined {
 }
 
 /**
- * Starts `ecs-monitor --demo` (with `scenario` when given) at 120×40, times the first paint and the
+ * Starts `ecs-monitor --demo` (with `scenario` when given), or `ecs-monitor --cluster` against an
+ * external simulator, at 120×40, times the first paint and the
  * first row matching `firstService`, then measures CPU over `idleWindowMs` with the interval long
  * enough that no refresh falls inside the window.
  * @throws when the dashboard does not show data within `timeoutMs`.
  */
 export async function measureTerminal(options: {
   readonly scenario?: string;
+  /** A simulator in another process to point the dashboard at instead of `--demo` (so its heap is not the monitor's). */
+  readonly external?: { readonly endpoint: string; readonly cluster: string; readonly region: string };
   readonly firstService: RegExp;
   readonly idleWindowMs: number;
   readonly timeoutMs: number;
 }): Promise<TerminalMeasurement> {
   // An empty home: no user config file or AWS profile can change what is measured.
   const home = mkdtempSync(join(tmpdir(), 'ecs-monitor-bench-'));
-  const args = [join(repoRoot, 'bin', 'ecs-monitor.js'), '--demo', '--interval', '3600'];
-  if (options.scenario !== undefined) args.push('--scenario', options.scenario);
+  const args = [join(repoRoot, 'bin', 'ecs-monitor.js'), '--interval', '3600'];
+  const env: Record<string, string | undefined> = { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), AWS_PROFILE: undefined, AWS_CONFIG_FILE: undefined };
+  if (options.external === undefined) {
+    args.push('--demo');
+    if (options.scenario !== undefined) args.push('--scenario', options.scenario);
+  } else {
+    // The SDK honours AWS_ENDPOINT_URL; dummy keys, since the simulator checks no signatures.
+    args.push('--cluster', options.external.cluster, '--region', options.external.region);
+    Object.assign(env, { AWS_ENDPOINT_URL: options.external.endpoint, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: undefined });
+  }
   const launched = performance.now();
   const term = await startTerminal({
     command: process.execPath,
     args,
     cwd: home,
-    env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), AWS_PROFILE: undefined, AWS_CONFIG_FILE: undefined },
+    env,
   });
   try {
     await term.waitFor(() => term.screenText().some((line) => line.trim() !== ''), 'the first frame', { timeoutMs: options.timeoutMs });

@@ -17,16 +17,17 @@ import type { TerminalMeasurement } from './measure-terminal.js';
 import { benchJson, benchmarksMarkdown, figuresMarkdown } from './report.js';
 import type { BenchResults } from './report.js';
 import { SCENARIOS, scenarioSpec } from './scenarios.js';
+import { SimProcess } from './sim-handle.js';
 
 const METHOD = [
   'Calls: the ECS source\'s own per-operation tally of one refresh (retries would count), checked against the simulator\'s ledger; the minimum is 1 DescribeClusters + ceil(S/100) ListServices + ceil(S/10) DescribeServices + ceil(T/100) ListTasks + ceil(T/100) DescribeTasks + one DescribeTaskDefinition per uncached task definition (first refresh only) + 1 stopped ListTasks (+1 stopped DescribeTasks when any are listed).',
   `Refresh: wall time of \`fetchSnapshot\` with ${LATENCY_MS} ms added to every call by the simulator's latency fault. Lower bound: the longest dependency chain (DescribeClusters; ListServices pages one after another, then the last DescribeServices; ListTasks pages one after another, then the last DescribeTasks, then task definitions on a first refresh), or all calls spread over ${CONCURRENCY} in flight, whichever is longer, each step ${LATENCY_MS} ms.`,
   'Render: in-process, at 120×40, on the steady snapshot with metrics attached. "Render" is what the monitor screen does for each new snapshot: the view model built twice (as its sync does: select/filter/sort all services, the selected service\'s tree, details), then the visible table rows and the header. "Table" is select/sort (by name and by CPU) plus the visible rows; "tree" is the first service with every task expanded. Median and p95 of 200 samples (100 at XL) after 50 warm-up runs.',
   'RSS and heap: `process.memoryUsage()` of the scenario\'s process (clients, sources, snapshot, render) after the refreshes and the render samples; the simulator runs in another process.',
-  'Idle CPU: `ecs-monitor --demo --scenario <size> --interval 3600` in a pseudo-terminal at 120×40 (the simulator runs inside it, static for sized scenarios); utime+stime from /proc over the idle window, starting 10 s after the first services appear (the garbage collection after a 5,000-service first refresh can take seconds; it belongs to the refresh, not to idling).',
+  'Idle CPU: `ecs-monitor --cluster sim --interval 3600` in a pseudo-terminal at 120×40, pointed (AWS_ENDPOINT_URL) at the simulator in another process, so the simulated world is not in the monitor\'s heap; utime+stime from /proc over the idle window, starting 10 s after the first services appear (the garbage collection after a 5,000-service first refresh can take seconds; it belongs to the refresh, not to idling).',
   'Metrics per hour: an injected clock shared by the simulator and the sources. S runs the real Poller for 120 refreshes at 30 s; M, L and XL fetch the ECS snapshot once and attach metrics at the interval the poller would use at the defaults (30 s, max_api_rate 5, so stretched to calls/5 s), which is what the poller hands the metrics source in a cluster that does not change. The count is the metrics source\'s own (metrics requested in the sliding hour). Focus: the first service, as the dashboard selects it.',
   'Bucket left: the simulator\'s ledger times of one refresh (at 50 ms per call) replayed against each ECS throttling bucket of the account (aws-facts.md: 50 or 100 tokens, refill 20/s), full at the start, as if nothing else used it: the lowest level reached, as a share of the bucket. The budget test (spec/poller/api-budget.spec.ts) asserts the averages over time.',
-  'First paint / first data: from spawning `node bin/ecs-monitor.js --demo` in a pseudo-terminal to the first non-blank screen and to the first service name in the table (the demo cluster for the targets; each sized cluster in its own row).',
+  'First paint / first data: from spawning `node bin/ecs-monitor.js` in a pseudo-terminal to the first non-blank screen and to the first service name in the table: `--demo` (simulator inside, the demo cluster) for the targets; each sized cluster\'s row against the external simulator, no added latency.',
 ];
 
 // Sized services are named like api-0001 (zero-padded to the width of the count): api-…1 sorts first.
@@ -98,9 +99,19 @@ async function main(argv: readonly string[]): Promise<number> {
     let terminal: TerminalMeasurement | undefined;
     if (!values['no-terminal']) {
       progress(`${scenario.name}: dashboard in a pseudo-terminal, idle for ${idleWindowMs / 1000} s…`);
-      terminal = await tryTerminal(scenario.name, () =>
-        measureTerminal({ scenario: scenarioSpec(scenario), firstService: FIRST_SIZED_SERVICE, idleWindowMs, timeoutMs: 180_000 }),
-      );
+      const sim = await SimProcess.start(scenarioSpec(scenario));
+      try {
+        terminal = await tryTerminal(scenario.name, () =>
+          measureTerminal({
+            external: { endpoint: sim.endpoint, cluster: sim.clusterName, region: sim.region },
+            firstService: FIRST_SIZED_SERVICE,
+            idleWindowMs,
+            timeoutMs: 180_000,
+          }),
+        );
+      } finally {
+        await sim.stop();
+      }
     }
     scenarios.push({ measured, terminal });
   }
