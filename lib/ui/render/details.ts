@@ -1,9 +1,10 @@
 // The details pane: everything about the selected service, task or container, as lines of at most
 // `width` cells (long free text wraps), with colour tags added after fitting.
-import type { Container, Deployment, Service, Task } from '../../model/types.js';
+import type { Container, Deployment, EcsHealthStatus, HealthStatus, Service, Task } from '../../model/types.js';
 import { fitSegments, type Segment } from './cell.js';
 import { rolloutSymbol } from './deployments.js';
 import { formatAge, formatCpuUnits, formatMiB, formatPercent, formatUsedOfLimit, taskDefinitionName } from './format.js';
+import { healthSegment } from './health.js';
 import { sparkline } from './sparkline.js';
 import { clean, displayWidth, wrap } from './text.js';
 
@@ -67,15 +68,12 @@ class Lines {
   }
 }
 
-const HEALTH_TEXT: Readonly<Record<string, Segment>> = {
-  HEALTHY: { text: '✓ HEALTHY', tags: ['green-fg'] },
-  WARNING: { text: '⚠ WARNING', tags: ['yellow-fg'] },
-  UNHEALTHY: { text: '✗ UNHEALTHY', tags: ['red-fg'] },
-  UNKNOWN: { text: '? UNKNOWN', tags: GRAY },
-};
+const HEALTH_NAMES: ReadonlySet<string> = new Set(['HEALTHY', 'WARNING', 'UNHEALTHY', 'UNKNOWN']);
 
-function health(h: string): Segment {
-  return HEALTH_TEXT[h] ?? (HEALTH_TEXT.UNKNOWN as Segment);
+/** The health symbol followed by its name (`✓ HEALTHY`), in the symbol's colour; an unexpected value reads UNKNOWN. */
+function health(h: HealthStatus | EcsHealthStatus): Segment {
+  const symbol = healthSegment(h);
+  return { ...symbol, text: `${symbol.text} ${HEALTH_NAMES.has(h) ? h : 'UNKNOWN'}` };
 }
 
 const FIELD_GAP = '   ';

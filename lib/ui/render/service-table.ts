@@ -1,9 +1,9 @@
 // The service table: which services, in which order, and each as one fixed-width row of cells.
-import type { HealthStatus, Service } from '../../model/types.js';
+import type { Service } from '../../model/types.js';
 import { fitSegments, type Segment } from './cell.js';
 import { deploymentSegments } from './deployments.js';
 import { formatPercent } from './format.js';
-import { healthRank } from './health.js';
+import { healthRank, healthSegment } from './health.js';
 import { sparkline } from './sparkline.js';
 import { clean, displayWidth, pad } from './text.js';
 import { COMPACT_COLS } from './too-small.js';
@@ -166,13 +166,6 @@ const STATUS_TAGS: Readonly<Record<string, readonly string[]>> = {
   INACTIVE: ['gray-fg'],
 };
 
-const HEALTH_SEGMENTS: Readonly<Record<HealthStatus, Segment>> = {
-  HEALTHY: { text: '✓', tags: ['green-fg'] },
-  WARNING: { text: '⚠', tags: ['yellow-fg'] },
-  UNHEALTHY: { text: '✗', tags: ['red-fg'] },
-  UNKNOWN: { text: '?', tags: ['gray-fg'] },
-};
-
 /**
  * One service as a row exactly `layout.width` cells wide (tags excluded). Missing metrics print `-`;
  * every AWS string is cleaned before it is measured. `now` aligns the sparklines. Never throws.
@@ -198,7 +191,7 @@ function cell(s: Service, col: Column, layout: ColumnLayout, now: number): reado
     case 'tasks':
       return taskSegments(s);
     case 'health':
-      return [HEALTH_SEGMENTS[s.health] ?? HEALTH_SEGMENTS.UNKNOWN];
+      return [healthSegment(s.health)];
     case 'deployments': {
       const full = deploymentSegments(s.deployments);
       return segmentsWidth(full) <= col.width ? full : deploymentSegments(s.deployments, true);

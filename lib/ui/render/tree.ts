@@ -3,6 +3,7 @@
 import type { Container, Service, Task } from '../../model/types.js';
 import { fitSegments, type Segment } from './cell.js';
 import { formatAge, formatPercent, formatUsedOfLimit } from './format.js';
+import { healthSegment } from './health.js';
 import { sparkline } from './sparkline.js';
 import { clean, displayWidth, pad } from './text.js';
 
@@ -121,12 +122,6 @@ function marker(expandable: boolean, expanded: boolean): Segment {
   return { text: !expandable ? '  ' : expanded ? '▾ ' : '▸ ' };
 }
 
-const ECS_HEALTH: Readonly<Record<string, Segment>> = {
-  HEALTHY: { text: '✓', tags: ['green-fg'] },
-  UNHEALTHY: { text: '✗', tags: ['red-fg'] },
-  UNKNOWN: { text: '?', tags: GRAY },
-};
-
 function statusTags(status: string): readonly string[] | undefined {
   if (status === 'RUNNING') return undefined;
   if (status === 'STOPPED' || status === 'DEPROVISIONING' || status === 'STOPPING' || status === 'DEACTIVATING') return ['yellow-fg'];
@@ -181,7 +176,7 @@ function taskSegments(t: Task, now: number, cols: TaskColumns): Segment[] {
     { text: ' ' },
     seg(pad(clean(t.lastStatus), cols.status), statusTags(t.lastStatus)),
     { text: ' ' },
-    ECS_HEALTH[t.healthStatus] ?? (ECS_HEALTH.UNKNOWN as Segment),
+    healthSegment(t.healthStatus),
   ];
   if (cols.age !== undefined) segments.push({ text: ' ' + pad(formatAge(t.startedAt, now), cols.age, 'right') });
   if (cols.rev !== undefined) segments.push({ text: ' ' + pad(clean(revText(t)), cols.rev) });
@@ -198,7 +193,7 @@ function pctSegment(v: number | undefined, width: number): Segment {
 function containerHealth(c: Container): Segment {
   // No health check defined: there is nothing to be healthy about, so no question mark either.
   if (c.hasHealthCheck === false) return seg('-', GRAY);
-  return ECS_HEALTH[c.healthStatus] ?? (ECS_HEALTH.UNKNOWN as Segment);
+  return healthSegment(c.healthStatus);
 }
 
 /**

@@ -9,7 +9,8 @@ import {
   formatUsedOfLimit,
   taskDefinitionName,
 } from '../../../lib/ui/render/format.js';
-import { ecsHealthSymbol, healthSymbol } from '../../../lib/ui/render/health.js';
+import { healthSegment } from '../../../lib/ui/render/health.js';
+import type { HealthStatus } from '../../../lib/model/types.js';
 
 describe('formatDuration', () => {
   it('uses the largest two units', () => {
@@ -47,11 +48,11 @@ describe('numbers', () => {
 });
 
 describe('health symbols', () => {
-  it('colours each health status with blessed tags neo-blessed knows', () => {
-    assert.equal(healthSymbol('HEALTHY'), '{green-fg}✓{/green-fg}');
-    assert.equal(healthSymbol('WARNING'), '{yellow-fg}⚠{/yellow-fg}');
-    assert.equal(healthSymbol('UNHEALTHY'), '{red-fg}✗{/red-fg}');
-    assert.equal(healthSymbol('UNKNOWN'), '{gray-fg}?{/gray-fg}');
-    assert.equal(ecsHealthSymbol('UNHEALTHY'), '{red-fg}✗{/red-fg}');
+  it('colours each health status with blessed tags neo-blessed knows, and an unknown value as ?', () => {
+    assert.deepEqual(healthSegment('HEALTHY'), { text: '✓', tags: ['green-fg'] });
+    assert.deepEqual(healthSegment('WARNING'), { text: '⚠', tags: ['yellow-fg'] });
+    assert.deepEqual(healthSegment('UNHEALTHY'), { text: '✗', tags: ['red-fg'] });
+    assert.deepEqual(healthSegment('UNKNOWN'), { text: '?', tags: ['gray-fg'] });
+    assert.deepEqual(healthSegment('BOGUS' as HealthStatus), { text: '?', tags: ['gray-fg'] });
   });
 });
