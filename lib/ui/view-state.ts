@@ -199,7 +199,8 @@ export function reduceView(state: ViewState, action: ViewAction, ctx: ViewContex
 /**
  * Fits the state to the data now on screen: a selection that vanished falls back to the row where it was,
  * a new service's tree starts at the top, offsets keep the selection visible, a focus on a pane the layout
- * lacks goes back to the table. Pure; call after every action, snapshot and resize.
+ * lacks goes back to the table. Pure; call after every action, snapshot and resize. Returns `state` itself
+ * when it already fits, so a caller can tell that nothing moved.
  */
 export function reconcileView(state: ViewState, ctx: ViewContext): ViewState {
   const sIndex = selectedServiceIndex(state, ctx.serviceNames);
@@ -216,11 +217,16 @@ export function reconcileView(state: ViewState, ctx: ViewContext): ViewState {
   }
   const lIndex = selectedLineIndex(next, ctx.treeLines);
   const maxDetails = Math.max(0, ctx.detailsLineCount - ctx.heights.details);
-  return {
+  const reconciled: ViewState = {
     ...next,
     selectedLine: ctx.treeLines[lIndex]?.id,
     lineIndex: lIndex,
     treeOffset: keepVisible(next.treeOffset, lIndex, ctx.heights.tree, ctx.treeLines.length),
     detailsOffset: Math.min(next.detailsOffset, maxDetails),
   };
+  return sameFields(reconciled, state) ? state : reconciled;
+}
+
+function sameFields(a: ViewState, b: ViewState): boolean {
+  return (Object.keys(a) as (keyof ViewState)[]).every((k) => a[k] === b[k]);
 }

@@ -35,6 +35,14 @@ const filtering = (s: ViewState): ViewContext => {
 };
 
 describe('view state', () => {
+  it('reconciling a state that already fits returns that same state, and a vanished selection a new one', () => {
+    const s = run(initialViewState(), [{ type: 'move', delta: 2 }], fixed);
+    assert.equal(reconcileView(s, ctx(NAMES)), s);
+    const moved = reconcileView(s, ctx(NAMES.filter((n) => n !== 'checkout')));
+    assert.notEqual(moved, s);
+    assert.equal(moved.selectedService, 'frontend');
+  });
+
   it('selects the first service at start and moves with up and down, stopping at the ends', () => {
     let s = run(initialViewState(), [], fixed);
     assert.equal(s.selectedService, 'api');

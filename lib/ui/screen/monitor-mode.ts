@@ -93,8 +93,10 @@ export class MonitorMode implements ScreenMode {
   private sync(): void {
     const now = this.host.now();
     const first = buildDashboardModel(this.snapshot, this.state, this.layoutNow, now);
-    this.state = reconcileView(this.state, first.context);
-    this.model = buildDashboardModel(this.snapshot, this.state, this.layoutNow, now);
+    const reconciled = reconcileView(this.state, first.context);
+    // Usually nothing moved (a refresh of the same services): the model already built is the one to show.
+    this.model = reconciled === this.state ? first : buildDashboardModel(this.snapshot, reconciled, this.layoutNow, now);
+    this.state = reconciled;
     if (this.state.selectedService !== this.focusedService) {
       this.focusedService = this.state.selectedService;
       this.input.poller.setFocus(this.focusedService === undefined ? [] : [this.focusedService]);
