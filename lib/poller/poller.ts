@@ -130,7 +130,10 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private stretchReason: string | undefined;
   private focus: readonly string[] = [];
   private snapshot: Snapshot | undefined;
-  /** The last good cycle's ECS data before metrics were attached, for a metrics-only pass. */
+  /**
+   * The last cycle's ECS data before metrics were attached, for a metrics-only pass; undefined after a
+   * failed cycle, since a pass over stale data would emit a snapshot that reads as a recovery.
+   */
   private ecsSnapshot: Snapshot | undefined;
   private focusTimer: unknown = undefined;
   private focusController: AbortController | undefined;
@@ -192,6 +195,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
    * A new focus fetches its metrics soon (after FOCUS_SETTLE_MS without another change, so scrolling
    * through the table costs nothing) in a metrics-only pass over the last ECS data: drilling into a
    * service shows its containers' numbers without waiting for the next refresh or making ECS calls.
+   * After a failed refresh the new focus waits for the next good one.
    */
   setFocus(serviceNames: readonly string[]): void {
     const changed = serviceNames.length !== this.focus.length || serviceNames.some((name, i) => name !== this.focus[i]);
@@ -309,6 +313,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     }
 
     const error = outcome.error;
+    this.ecsSnapshot = undefined;
     if (error.kind === 'throttled') {
       this.throttleFailures += 1;
       this.effectiveIntervalMs = throttleBackoffMs(this.throttleFailures, this.budgetMs, this.random, this.maxBackoffMs);

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { NetworkError } from '../../lib/model/errors.js';
 import type { Snapshot } from '../../lib/model/types.js';
 import { FOCUS_SETTLE_MS, Poller } from '../../lib/poller/poller.js';
 import type { MetricsSource } from '../../lib/poller/types.js';
@@ -84,5 +85,31 @@ describe('Poller focus', () => {
     await clock.advance(FOCUS_SETTLE_MS);
     await settle();
     assert.equal(metrics.calls.length, after);
+  });
+
+  it('makes no focus pass over data a failed refresh left stale, so the failure stays on screen', async () => {
+    const { clock, source, metrics, poller, snapshots } = setup();
+    const errors: unknown[] = [];
+    poller.on('error', (e) => errors.push(e.error));
+    poller.start();
+    source.last.resolve(snapshot({ fetchedAt: clock.now }));
+    await settle();
+    await clock.advance(30_000);
+    source.last.reject(new NetworkError('The network is down.'));
+    await settle();
+    assert.equal(errors.length, 1);
+    const before = metrics.calls.length;
+
+    poller.setFocus(['payments']);
+    await clock.advance(FOCUS_SETTLE_MS);
+    await settle();
+    assert.equal(metrics.calls.length, before);
+    assert.equal(snapshots.length, 1, 'no snapshot event would clear the failure');
+
+    await clock.advance(30_000);
+    source.last.resolve(snapshot({ fetchedAt: clock.now }));
+    await settle();
+    assert.deepEqual(metrics.calls.at(-1), ['payments'], 'the next good refresh carries the new focus');
+    poller.stop();
   });
 });
