@@ -106,30 +106,53 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
   return parts;
 }
 
-function servicesSummary(snap: Snapshot): Segment[] {
+interface ClusterCounts {
+  readonly healthy: number;
+  readonly total: number;
+  readonly worst: 'green-fg' | 'yellow-fg' | 'red-fg';
+  readonly running: number;
+  readonly pending: number;
+}
+
+// The header repaints every second while the snapshot stays the same; counting 5,000 services on each
+// tick was most of an idle monitor's CPU, so the counts are kept per snapshot (snapshots are immutable).
+const countsBySnapshot = new WeakMap<Snapshot, ClusterCounts>();
+
+function clusterCounts(snap: Snapshot): ClusterCounts {
+  const cached = countsBySnapshot.get(snap);
+  if (cached !== undefined) return cached;
   let healthy = 0;
-  let worst: 'green-fg' | 'yellow-fg' | 'red-fg' = 'green-fg';
+  let worst: ClusterCounts['worst'] = 'green-fg';
+  let running = 0;
+  let pending = 0;
   for (const s of snap.services) {
     if (s.health === 'HEALTHY') healthy++;
     else if (s.health === 'UNHEALTHY') worst = 'red-fg';
     else if (s.health === 'WARNING' && worst === 'green-fg') worst = 'yellow-fg';
+    running += s.runningCount;
+    pending += s.pendingCount;
   }
-  const total = snap.services.length;
+  // DescribeClusters counts standalone tasks too, so prefer it when ECS reported it.
+  const counts: ClusterCounts = {
+    healthy,
+    total: snap.services.length,
+    worst,
+    running: snap.cluster.runningTasksCount ?? running + snap.standaloneTasks.length,
+    pending: snap.cluster.pendingTasksCount ?? pending,
+  };
+  countsBySnapshot.set(snap, counts);
+  return counts;
+}
+
+function servicesSummary(snap: Snapshot): Segment[] {
+  const { healthy, total, worst } = clusterCounts(snap);
   const tags = total === 0 ? ['gray-fg'] : [worst];
   return [{ text: 'Services ' }, { text: `${healthy}/${total}`, tags }, { text: ' healthy' }];
 }
 
 /** `Tasks 28 running · 3 pending`, or without the prefix `28 tasks · 3 pending`. */
 function tasksSummary(snap: Snapshot, prefix: 'Tasks ' | ''): Segment[] {
-  let running = 0;
-  let pending = 0;
-  for (const s of snap.services) {
-    running += s.runningCount;
-    pending += s.pendingCount;
-  }
-  // DescribeClusters counts standalone tasks too, so prefer it when ECS reported it.
-  running = snap.cluster.runningTasksCount ?? running + snap.standaloneTasks.length;
-  pending = snap.cluster.pendingTasksCount ?? pending;
+  const { running, pending } = clusterCounts(snap);
   const out: Segment[] = [{ text: prefix }, { text: String(running), tags: ['bold'] }, { text: prefix === '' ? ' tasks' : ' running' }, DOT];
   if (pending > 0) out.push({ text: String(pending), tags: ['cyan-fg'] }, { text: ' pending' });
   else out.push({ text: '0 pending' });
