@@ -6,7 +6,9 @@ import type { CliOptions } from './args.js';
 import { helpText, versionText } from './help.js';
 import { loadConfig, nodeConfigDeps, ConfigError } from '../config/index.js';
 import type { ConfigEnv, MonitorConfig } from '../config/index.js';
-import { FaultSpecError, ScenarioError } from '../sim/index.js';
+// Not sim/index.js: that would load the whole simulator before the first frame, for two error classes.
+import { FaultSpecError } from '../sim/faults.js';
+import { ScenarioError } from '../sim/scenario.js';
 import { DeferredPoller } from '../poller/deferred-poller.js';
 import { startDashboard } from '../ui/dashboard.js';
 import { copyText } from '../ui/clipboard.js';
