@@ -63,6 +63,9 @@ export class MonitorMode implements ScreenMode {
       },
       error: (e) => {
         this.error = e;
+        // A failed refresh ends "Refreshing…" too: left up, it would hide the error's sentence, which the
+        // status line shows only when no message is set.
+        if (host.message?.untilSnapshot === true) host.setMessage(undefined);
         const kept = this.snapshot ?? e.lastSnapshot;
         if (kept !== undefined) {
           // The data stays on screen, marked stale, but its metric values turn to `-` as they age.
