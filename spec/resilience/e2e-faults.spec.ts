@@ -134,4 +134,22 @@ describe('faults on screen (real executable, simulator under test control)', { c
       await session.close();
     }
   });
+
+  it('r during a fault: once that refresh fails, the status line says why (not "Refreshing…")', async () => {
+    const session = await open();
+    try {
+      const { term } = session;
+      await term.waitForText('web-frontend', WAIT);
+      session.sim.faults.set([{ kind: 'expired' }]);
+      await term.press('r');
+      await term.waitForText('The AWS credentials have expired; refresh them (or log in again) and the monitor will pick them up.', WAIT);
+      assert.equal(term.findText('Refreshing…'), undefined);
+      session.sim.faults.clear();
+      await term.press('r');
+      await term.waitForTextGone(/credentials have expired/, WAIT);
+      await term.waitForTextGone('Refreshing…', WAIT);
+    } finally {
+      await session.close();
+    }
+  });
 });
