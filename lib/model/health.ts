@@ -37,20 +37,18 @@ export function isDeploymentInProgress(deployments: readonly Deployment[]): bool
  * 7. WARNING when a container with a health check has not reported yet (UNKNOWN while starting).
  * 8. HEALTHY otherwise: every container with a health check is HEALTHY and running equals desired.
  *
- * Only containers of tasks that are not STOPPED count.
+ * Only tasks that are not STOPPED count, for rules 3 to 8.
  */
 export function deriveServiceHealth(service: ServiceHealthInput): HealthStatus {
   if (service.deployments.some((d) => d.status !== 'INACTIVE' && d.rolloutState === 'FAILED')) return 'UNHEALTHY';
   if (service.desiredCount > 0 && service.runningCount === 0) return 'UNHEALTHY';
 
-  const checked = service.tasks
-    .filter((t) => t.lastStatus !== 'STOPPED')
-    .flatMap((t) => t.containers)
-    .filter(hasHealthCheck);
+  const live = service.tasks.filter((t) => t.lastStatus !== 'STOPPED');
+  const checked = live.flatMap((t) => t.containers).filter(hasHealthCheck);
   const unhealthy = checked.filter((c) => c.healthStatus === 'UNHEALTHY').length;
   if (checked.length > 0 && unhealthy === checked.length) return 'UNHEALTHY';
 
-  if (service.desiredCount === 0 && service.runningCount === 0 && service.tasks.length === 0) return 'UNKNOWN';
+  if (service.desiredCount === 0 && service.runningCount === 0 && live.length === 0) return 'UNKNOWN';
   if (unhealthy > 0 || service.runningCount !== service.desiredCount || isDeploymentInProgress(service.deployments)) {
     return 'WARNING';
   }

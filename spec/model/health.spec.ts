@@ -73,6 +73,13 @@ describe('deriveServiceHealth', () => {
     assert.equal(deriveServiceHealth(input({ desiredCount: 0, runningCount: 0, tasks: [] })), 'UNKNOWN');
   });
 
+  it('is UNKNOWN for a service scaled to 0 whose only task left is STOPPED, even during a rollout', () => {
+    const stopped = task({ lastStatus: 'STOPPED', containers: [container({ healthStatus: 'UNHEALTHY' })] });
+    const deployments = [deployment({ rolloutState: 'IN_PROGRESS' })];
+    assert.equal(deriveServiceHealth(input({ desiredCount: 0, runningCount: 0, deployments, tasks: [] })), 'UNKNOWN');
+    assert.equal(deriveServiceHealth(input({ desiredCount: 0, runningCount: 0, deployments, tasks: [stopped] })), 'UNKNOWN');
+  });
+
   it('is WARNING when a checked container has not reported yet', () => {
     const starting = task({ containers: [container({ healthStatus: 'UNKNOWN' })] });
     assert.equal(deriveServiceHealth(input({ tasks: [task(), starting] })), 'WARNING');
