@@ -100,7 +100,14 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
   } else {
     parts.push({ segments: [{ text: 'Insights ' }, { text: c.containerInsights, tags: ['green-fg'] }], drop: 5 });
   }
-  if (snap.metrics.error !== undefined) parts.push({ segments: [{ text: `metrics: ${clean(snap.metrics.error)}`, tags: ['red-fg'] }], drop: 2 });
+  if (snap.metrics.error !== undefined) {
+    // Like the banner it explains every `-` on the screen, so it outlasts the counts; its short form keeps
+    // the one thing to act on (the missing permission) when the sentence does not fit.
+    const error = clean(snap.metrics.error);
+    const permission = /\b(?:cloudwatch|ecs):[A-Za-z]+/.exec(error)?.[0];
+    const short = permission === undefined ? 'metrics unavailable' : `metrics: missing ${permission}`;
+    parts.push({ segments: [{ text: `metrics: ${error}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] });
+  }
   // With Insights disabled the banner already says what the note would.
   if (snap.metrics.note !== undefined && c.containerInsights !== 'disabled') parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
   return parts;
