@@ -152,4 +152,22 @@ describe('faults on screen (real executable, simulator under test control)', { c
       await session.close();
     }
   });
+
+  it('AccessDenied on cloudwatch:GetMetricData only: services shown, CPU and memory as -, the header names the permission', async () => {
+    const session = await open([{ kind: 'deny', operation: 'GetMetricData' }]);
+    try {
+      const { term } = session;
+      await term.waitForText('web-frontend', WAIT);
+      const header = await term.waitForText(/metrics: .*cloudwatch:GetMetricData/, WAIT);
+      assert.ok(term.findText(/Services \d+\/12 healthy/), 'the service counts stay beside it');
+      assert.ok(header.row < rowOf(term, 'web-frontend'), 'in the header');
+      assert.equal(term.cellColor(header.col, header.row), 'red');
+      const row = term.line(rowOf(term, /auth\s+ACTIVE/));
+      assert.match(row, /-\s+-$/, `CPU and memory show - : ${row}`);
+      assert.doesNotMatch(term.screen(), /ago, stale\)/, 'the ECS data is fresh, not stale');
+      assert.equal(term.exitCode, undefined);
+    } finally {
+      await session.close();
+    }
+  });
 });
