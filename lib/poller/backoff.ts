@@ -5,9 +5,10 @@
 export const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Delay before the next attempt after `failures` consecutive throttled refreshes (1 or more):
- * `base * 2^(failures-1)`, capped at `capMs`, with "equal jitter" (uniformly in the upper half) so
- * several monitors on one account do not retry in step. `random` returns [0, 1).
+ * Delay before the next attempt after `failures` consecutive throttled refreshes (1 or more): up to
+ * `base * 2^failures`, capped at `capMs`, with "equal jitter" (uniformly in the upper half) so several
+ * monitors on one account do not retry in step, and never less than `baseMs`: backing off must not
+ * refresh more often than the normal interval. `random` returns [0, 1).
  */
 export function throttleBackoffMs(
   failures: number,
@@ -15,10 +16,11 @@ export function throttleBackoffMs(
   random: () => number,
   capMs: number = MAX_BACKOFF_MS,
 ): number {
-  const exponent = Math.min(Math.max(failures - 1, 0), 30);
-  const ceiling = Math.min(capMs, Math.max(baseMs, 1) * 2 ** exponent);
+  const base = Math.max(baseMs, 1);
+  const exponent = Math.min(Math.max(failures, 1), 30);
+  const ceiling = Math.min(capMs, base * 2 ** exponent);
   const r = Math.min(Math.max(random(), 0), 1);
-  return Math.round(ceiling / 2 + (ceiling / 2) * r);
+  return Math.max(base, Math.round(ceiling / 2 + (ceiling / 2) * r));
 }
 
 /**

@@ -4,8 +4,14 @@ import { budgetIntervalMs, throttleBackoffMs } from '../../lib/poller/backoff.js
 
 describe('throttleBackoffMs', () => {
   it('doubles with each consecutive throttled refresh, jittered within the upper half', () => {
-    assert.deepEqual([1, 2, 3].map((n) => throttleBackoffMs(n, 10_000, () => 0)), [5_000, 10_000, 20_000]);
-    assert.deepEqual([1, 2, 3].map((n) => throttleBackoffMs(n, 10_000, () => 0.999999)), [10_000, 20_000, 40_000]);
+    assert.deepEqual([1, 2, 3].map((n) => throttleBackoffMs(n, 10_000, () => 0)), [10_000, 20_000, 40_000]);
+    assert.deepEqual([1, 2, 3].map((n) => throttleBackoffMs(n, 10_000, () => 0.999999)), [20_000, 40_000, 80_000]);
+  });
+
+  it('never retries sooner than the normal interval, even when that interval is above the cap', () => {
+    assert.ok(throttleBackoffMs(1, 10_000, () => 0) >= 10_000);
+    assert.equal(throttleBackoffMs(1, 200_000, () => 0), 200_000);
+    assert.equal(throttleBackoffMs(3, 600_000, () => 0.5), 600_000);
   });
 
   it('never exceeds the cap', () => {

@@ -121,16 +121,11 @@ describe('Poller', () => {
     const throttled = (): ThrottledError => new ThrottledError('AWS is throttling API calls.');
     source.last.reject(throttled());
     await settle();
-    // random 0.5 → three quarters of the ceiling: 10 s, 20 s, 40 s ceilings.
-    assert.deepEqual(clock.pendingDelays(), [7_500]);
-    assert.equal(poller.state.phase, 'backing-off');
-    assert.equal(poller.state.effectiveIntervalMs, 7_500);
-    assert.match(poller.state.stretchReason ?? '', /throttl/);
-
-    await clock.advance(7_500);
-    source.last.reject(throttled());
-    await settle();
+    // random 0.5 → three quarters of the ceiling: 20 s, 40 s, 80 s ceilings, never below the 10 s interval.
     assert.deepEqual(clock.pendingDelays(), [15_000]);
+    assert.equal(poller.state.phase, 'backing-off');
+    assert.equal(poller.state.effectiveIntervalMs, 15_000);
+    assert.match(poller.state.stretchReason ?? '', /throttl/);
 
     await clock.advance(15_000);
     source.last.reject(throttled());
@@ -138,6 +133,11 @@ describe('Poller', () => {
     assert.deepEqual(clock.pendingDelays(), [30_000]);
 
     await clock.advance(30_000);
+    source.last.reject(throttled());
+    await settle();
+    assert.deepEqual(clock.pendingDelays(), [60_000]);
+
+    await clock.advance(60_000);
     source.last.resolve(snap());
     await settle();
     assert.deepEqual(clock.pendingDelays(), [10_000]);
@@ -158,8 +158,8 @@ describe('Poller', () => {
       delays.push(delay);
       await clock.advance(delay);
     }
-    // Ceilings 60 s, 120 s, 240 s, then 300 s; jitter 0.5 lands at three quarters of each.
-    assert.deepEqual(delays, [45_000, 90_000, 180_000, 225_000, 225_000, 225_000, 225_000, 225_000]);
+    // Ceilings 120 s, 240 s, then 300 s; jitter 0.5 lands at three quarters of each.
+    assert.deepEqual(delays, [90_000, 180_000, 225_000, 225_000, 225_000, 225_000, 225_000, 225_000]);
     poller.stop();
   });
 
