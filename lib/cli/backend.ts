@@ -79,9 +79,17 @@ export async function connect(options: CliOptions, config: MonitorConfig, env: C
   };
 }
 
+type Sources = { ecs: ReturnType<typeof createEcsSource>; metrics: CloudWatchMetricsSource };
+
 /** Builds pollers on shared clients, and remembers the metrics sources for the cost view. */
 class Wiring {
   private readonly metricsSources: CloudWatchMetricsSource[] = [];
+  /**
+   * The dashboard's sources per cluster, kept when the user goes back to the picker: opening the cluster
+   * again reuses the described task definitions and the metric histories (and the once-per-minute rule)
+   * instead of describing and backfilling everything again. One poller runs at a time.
+   */
+  private readonly dashboardSources = new Map<string, Sources>();
 
   constructor(
     private readonly clients: AwsClients,
@@ -89,7 +97,7 @@ class Wiring {
     private readonly usesSso: boolean,
   ) {}
 
-  sources(cluster: string, smallClusterServiceLimit?: number): { ecs: ReturnType<typeof createEcsSource>; metrics: CloudWatchMetricsSource } {
+  sources(cluster: string, smallClusterServiceLimit?: number): Sources {
     const ecs = createEcsSource(this.clients, {
       cluster,
       region: this.config.region,
@@ -106,7 +114,14 @@ class Wiring {
   }
 
   poller(cluster: string): Poller {
-    const { ecs, metrics } = this.sources(cluster);
+    let sources = this.dashboardSources.get(cluster);
+    if (sources === undefined) {
+      sources = this.sources(cluster);
+      this.dashboardSources.set(cluster, sources);
+    } else {
+      this.metricsSources.splice(0, this.metricsSources.length, sources.metrics);
+    }
+    const { ecs, metrics } = sources;
     return new Poller({
       source: ecs,
       metrics,
