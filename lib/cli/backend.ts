@@ -67,7 +67,8 @@ export async function connect(options: CliOptions, config: MonitorConfig, env: C
   const cluster = chooseCluster(options, config);
   const watched = (poller: Poller, name: string): Poller => log?.watchPoller(poller, name) ?? poller;
   return {
-    listClusters: createClusterLister(clients),
+    // The picker's credential errors name `aws sso login` for an SSO profile, as the dashboard's do.
+    listClusters: createClusterLister(clients, { usesSso }),
     poller: (name) => watched(wiring.poller(name), name),
     callsLastMinute: () => clients.calls.lastMinute(),
     costStats: () => wiring.costStats(),
