@@ -82,9 +82,9 @@ export async function connect(options: CliOptions, config: MonitorConfig, env: C
 
 type Sources = { ecs: ReturnType<typeof createEcsSource>; metrics: CloudWatchMetricsSource };
 
-/** Builds pollers on shared clients, and remembers the metrics sources for the cost view. */
+/** Builds pollers on shared clients, and remembers the open dashboard's metrics source for the cost view. */
 class Wiring {
-  private readonly metricsSources: CloudWatchMetricsSource[] = [];
+  private current: CloudWatchMetricsSource | undefined;
   /**
    * The dashboard's sources per cluster, kept when the user goes back to the picker: opening the cluster
    * again reuses the described task definitions and the metric histories (and the once-per-minute rule)
@@ -110,7 +110,6 @@ class Wiring {
       cluster,
       ...(smallClusterServiceLimit === undefined ? {} : { smallClusterServiceLimit }),
     });
-    this.metricsSources.splice(0, this.metricsSources.length, metrics);
     return { ecs, metrics };
   }
 
@@ -119,10 +118,9 @@ class Wiring {
     if (sources === undefined) {
       sources = this.sources(cluster);
       this.dashboardSources.set(cluster, sources);
-    } else {
-      this.metricsSources.splice(0, this.metricsSources.length, sources.metrics);
     }
     const { ecs, metrics } = sources;
+    this.current = metrics;
     return new Poller({
       source: ecs,
       metrics,
@@ -132,7 +130,7 @@ class Wiring {
   }
 
   costStats(): { metricsRequestedLastHour: number; estimatedCostPerDayUsd: number } {
-    const stats = this.metricsSources[0]?.stats();
+    const stats = this.current?.stats();
     return {
       metricsRequestedLastHour: stats?.metricsRequestedLastHour ?? 0,
       estimatedCostPerDayUsd: stats?.estimatedCostPerDayUsd ?? 0,
