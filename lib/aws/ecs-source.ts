@@ -1,6 +1,8 @@
 // One refresh of one cluster in the fewest ECS calls: listing pages feed describe batches as soon as
 // they arrive, every call shares one concurrency bound and one AbortSignal, and results are gathered
-// from Promise.all return values.
+// from Promise.all return values. After the first refresh, the running tasks already known are
+// described by ARN, all batches at once, and only what ECS's counts say changed is listed again
+// (relist-plan.ts): sequential listing pages no longer set the pace of a big cluster's refresh.
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
@@ -21,6 +23,7 @@ import type { CallPriority } from './call-queue.js';
 import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
 import { countCommandInto } from './clients.js';
 import { byNewestStop, parseCluster, parseService, parseTask, parseTaskDefinition } from './parse-ecs.js';
+import { planRelist } from './relist-plan.js';
 import { TaskDefinitionCache } from './task-definition-cache.js';
 
 /** ECS batch limits (aws-facts.md): more in one describe is an InvalidParameterException. */
@@ -59,10 +62,13 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Creates the ECS-backed ClusterSource. `fetchSnapshot` makes 1 DescribeClusters, ceil(S/100)
+ * Creates the ECS-backed ClusterSource. The first `fetchSnapshot` makes 1 DescribeClusters, ceil(S/100)
  * ListServices (at least 1), ceil(S/10) DescribeServices, ceil(T/100) ListTasks (at least 1),
  * ceil(T/100) DescribeTasks, one DescribeTaskDefinition per uncached ARN, plus one ListTasks and at
  * most one DescribeTasks for stopped tasks (counted as `ListTasks:STOPPED` / `DescribeTasks:STOPPED`).
+ * Later ones describe the previous refresh's running tasks by ARN (ceil(T/100) DescribeTasks) instead of
+ * listing them, plus ListTasks pages only for services whose counts changed (or the whole cluster when
+ * the tasks outside services changed, or when that is fewer pages) and DescribeTasks for what they find.
  * It throws a MonitorError (ClusterNotFoundError when the cluster is missing), or the abort error when
  * `signal` aborts.
  */
@@ -73,6 +79,8 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   const stoppedLimit = Math.min(PAGE_SIZE, Math.max(1, Math.floor(options.stoppedTaskLimit ?? PAGE_SIZE)));
   const { cluster, region } = options;
   const ecs = clients.ecs;
+  /** What the last successful refresh saw: its running task ARNs and service names. */
+  let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
 
   async function fetchSnapshot(signal: AbortSignal): Promise<Snapshot> {
     const started = now();
@@ -189,29 +197,87 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
     };
 
-    const fetchRunningTasks = (): Promise<Task[]> =>
-      listThenDescribe(
-        async (token) => {
-          // ListTasks for the whole cluster, desiredStatus RUNNING, every page.
-          const page = await run('ListTasks', (abortSignal) =>
-            ecs.send(
-              countCommandInto(
-                new ListTasksCommand({
-                  cluster,
-                  desiredStatus: 'RUNNING',
-                  maxResults: PAGE_SIZE,
-                  ...(token === undefined ? {} : { nextToken: token }),
-                }),
-                tally,
-              ),
-              { abortSignal },
-            ),
-          );
-          return { arns: page.taskArns, nextToken: page.nextToken };
-        },
-        DESCRIBE_TASKS_BATCH,
-        describeRunning,
+    /** One ListTasks page of running tasks, of the whole cluster or of one service. */
+    const listRunningPage = async (
+      serviceName: string | undefined,
+      token: string | undefined,
+    ): Promise<{ arns?: string[] | undefined; nextToken?: string | undefined }> => {
+      // ListTasks, desiredStatus RUNNING, maxResults 100.
+      const page = await run('ListTasks', (abortSignal) =>
+        ecs.send(
+          countCommandInto(
+            new ListTasksCommand({
+              cluster,
+              desiredStatus: 'RUNNING',
+              maxResults: PAGE_SIZE,
+              ...(serviceName === undefined ? {} : { serviceName }),
+              ...(token === undefined ? {} : { nextToken: token }),
+            }),
+            tally,
+          ),
+          { abortSignal },
+        ),
       );
+      return { arns: page.taskArns, nextToken: page.nextToken };
+    };
+
+    /** Every running task ARN of the cluster or of one service, following every page. */
+    const listRunningArns = async (serviceName: string | undefined): Promise<string[]> => {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await listRunningPage(serviceName, nextToken);
+        arns.push(...(page.arns ?? []));
+        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+      } while (nextToken !== undefined);
+      return arns;
+    };
+
+    /** DescribeTasks for `arns`, in batches of 100, all at once. */
+    const describeAll = async (arns: readonly string[]): Promise<Task[]> => {
+      const batches: Promise<Task[]>[] = [];
+      for (let i = 0; i < arns.length; i += DESCRIBE_TASKS_BATCH) {
+        batches.push(awaitedLater(describeRunning(arns.slice(i, i + DESCRIBE_TASKS_BATCH))));
+      }
+      return (await Promise.all(batches)).flat();
+    };
+
+    /** The first refresh: the whole cluster listed, each full page of ARNs described as it arrives. */
+    const fetchRunningTasks = (): Promise<Task[]> =>
+      listThenDescribe((token) => listRunningPage(undefined, token), DESCRIBE_TASKS_BATCH, describeRunning);
+
+    /**
+     * A later refresh: the known tasks described again by ARN; then, where ECS's counts disagree with
+     * them, those services (or the whole cluster) listed again and only the new ARNs described.
+     */
+    const refreshRunningTasks = async (
+      known: readonly string[],
+      previousServices: ReadonlySet<string>,
+      clusterInfo: Promise<Cluster>,
+      services: Promise<SdkService[]>,
+    ): Promise<Task[]> => {
+      const described = (await describeAll(known)).filter((t) => (t.desiredStatus ?? 'RUNNING') === 'RUNNING');
+      const [info, sdkServices] = await Promise.all([clusterInfo, services]);
+      const plan = planRelist({
+        clusterRunning: info.runningTasksCount,
+        clusterPending: info.pendingTasksCount,
+        services: sdkServices.map((s) => ({ name: s.serviceName ?? '', runningCount: s.runningCount ?? 0, pendingCount: s.pendingCount ?? 0 })),
+        previousServices,
+        known: described,
+      });
+      const byArn = new Map(described.map((t) => [t.arn, t]));
+      const describeListed = async (listed: readonly string[]): Promise<Task[]> => {
+        const fresh = await describeAll(listed.filter((arn) => !byArn.has(arn)));
+        for (const t of fresh) byArn.set(t.arn, t);
+        return listed.flatMap((arn) => byArn.get(arn) ?? []);
+      };
+      if (plan.wholeCluster) return describeListed(await listRunningArns(undefined));
+      if (plan.services.length === 0) return described;
+      const relisted = new Set(plan.services);
+      const listings = await Promise.all(plan.services.map((name) => listRunningArns(name)));
+      const kept = described.filter((t) => !relisted.has(serviceNameFromGroup(t.group) ?? ''));
+      return [...kept, ...(await describeListed(listings.flat()))];
+    };
 
     const fetchStoppedTasks = async (): Promise<Task[]> => {
       // ListTasks desiredStatus STOPPED: one page only; stopped tasks stay listed about an hour.
@@ -239,17 +305,25 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
 
     try {
       taskDefinitions.prune();
+      const clusterPromise = awaitedLater(describeCluster());
+      const servicesPromise = awaitedLater(fetchServices());
+      const runningPromise =
+        previous === undefined
+          ? fetchRunningTasks()
+          : refreshRunningTasks(previous.taskArns, previous.services, clusterPromise, servicesPromise);
       const [clusterInfo, sdkServices, running, stopped] = await Promise.all([
-        describeCluster(),
-        fetchServices(),
-        fetchRunningTasks(),
+        clusterPromise,
+        servicesPromise,
+        runningPromise,
         fetchStoppedTasks(),
       ]);
-      return buildSnapshot(clusterInfo, sdkServices, running, stopped, {
+      const snapshot = buildSnapshot(clusterInfo, sdkServices, running, stopped, {
         fetchedAt: now(),
         durationMs: now() - started,
         apiCalls: tally.toRecord(),
       });
+      previous = { taskArns: running.map((t) => t.arn), services: new Set(snapshot.services.map((s) => s.name)) };
+      return snapshot;
     } catch (error) {
       if (signal.aborted) throw error;
       throw firstError ?? classifyAwsError(error, { cluster, region, profile: options.profile, usesSso: options.usesSso });

@@ -48,6 +48,8 @@ export interface Simulator {
   readonly clusterName: string;
   readonly ledger: Ledger;
   readonly faults: Faults;
+  /** The simulated world itself, for tests that start, stop or add things between two refreshes. */
+  readonly world: World;
   /** Moves living data one step at the current clock time (does nothing when living is off). */
   tick(): void;
   /** The endpoint goes down: stops listening and drops open connections. */
@@ -140,6 +142,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clusterName,
     ledger,
     faults,
+    world,
     tick,
     stopListening: () => server.stopListening(),
     resumeListening: () => server.resumeListening(),

@@ -50,10 +50,10 @@ export interface ScenarioMeasurement {
   readonly metricsHour: MetricsHour;
 }
 
-function shapeOf(snapshot: Snapshot, uncachedTaskDefinitions: number): RefreshShape {
+function shapeOf(snapshot: Snapshot, uncachedTaskDefinitions: number, steady = false): RefreshShape {
   const runningTasks = snapshot.services.reduce((n, s) => n + s.tasks.length, snapshot.standaloneTasks.length);
   const stoppedTasks = snapshot.services.reduce((n, s) => n + s.stoppedTasks.length, snapshot.stoppedTasks.length);
-  return { services: snapshot.services.length, runningTasks, uncachedTaskDefinitions, stoppedTasks };
+  return { services: snapshot.services.length, runningTasks, uncachedTaskDefinitions, stoppedTasks, steady };
 }
 
 const MB = 1024 * 1024;
@@ -75,8 +75,8 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
       const ledger = await sim.ledger();
       return { snapshot, ms, simCalls: total(ledger.counts), maxConcurrency: ledger.maxConcurrency, bucketLeft: worstBucketShare(ledger.calls) };
     };
-    const describe = (r: Awaited<ReturnType<typeof refresh>>, uncached: number): RefreshMeasurement => {
-      const shape = shapeOf(r.snapshot, uncached);
+    const describe = (r: Awaited<ReturnType<typeof refresh>>, uncached: number, steady: boolean): RefreshMeasurement => {
+      const shape = shapeOf(r.snapshot, uncached, steady);
       return {
         ms: Math.round(r.ms),
         lowerBoundMs: refreshLowerBoundMs(shape, LATENCY_MS, CONCURRENCY),
@@ -90,9 +90,9 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
 
     const first = await refresh();
     const definitions = new Set(first.snapshot.services.flatMap((s) => s.tasks.map((t) => t.taskDefinitionArn))).size;
-    const cold = describe(first, definitions);
+    const cold = describe(first, definitions, false);
     const second = await refresh();
-    const warm = describe(second, 0);
+    const warm = describe(second, 0, true);
 
     await sim.resetLedger();
     const metricsStart = performance.now();
