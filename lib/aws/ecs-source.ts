@@ -18,6 +18,7 @@ import type { TaskDefinitionInfo } from '../model/task-definition.js';
 import type { Cluster, Snapshot, Task } from '../model/types.js';
 import type { ClusterSource } from '../poller/types.js';
 import { CallTally } from './call-counter.js';
+import { CallPacer } from './call-pacer.js';
 import { CallQueue } from './call-queue.js';
 import type { CallPriority } from './call-queue.js';
 import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
@@ -28,8 +29,20 @@ import { TaskDefinitionCache } from './task-definition-cache.js';
 
 /** ECS batch limits (aws-facts.md): more in one describe is an InvalidParameterException. */
 const PAGE_SIZE = 100;
+/** How paced task-definition describes are counted in a snapshot's `apiCalls`. */
+export const PACED_DEFINITIONS = 'DescribeTaskDefinition:paced';
 const DESCRIBE_SERVICES_BATCH = 10;
 const DESCRIBE_TASKS_BATCH = 100;
+
+/**
+ * Task definitions described at once before the rest are paced: a quarter of the account's
+ * task-definition bucket (50 tokens, aws-facts.md).
+ */
+export const DEFINITION_BURST = 12;
+/** The pace of further task-definition describes, as a share of `maxApiRate`: the rest is left to refreshes. */
+const DEFINITION_RATE_SHARE = 0.5;
+/** `maxApiRate` when none is given (the config default). */
+const DEFAULT_MAX_API_RATE = 5;
 
 export interface EcsSourceOptions {
   readonly cluster: string;
@@ -44,11 +57,18 @@ export interface EcsSourceOptions {
   /** For error messages (`aws sso login --profile X`). */
   readonly profile?: string | undefined;
   readonly usesSso?: boolean | undefined;
+  /** The API budget (config `max_api_rate`, ECS calls per second); paces task-definition describes. */
+  readonly maxApiRate?: number | undefined;
+  /** Timers for the paced describes (tests pass a virtual clock's). */
+  readonly setTimer?: ((callback: () => void, ms: number) => unknown) | undefined;
+  readonly clearTimer?: ((handle: unknown) => void) | undefined;
 }
 
 /** A ClusterSource backed by ECS, with its task-definition cache exposed for inspection. */
 export interface EcsSource extends ClusterSource {
   readonly taskDefinitions: TaskDefinitionCache;
+  /** Task definitions waiting for a paced describe. */
+  definitionBacklog(): number;
 }
 
 function priorityOf(operation: string): CallPriority {
@@ -64,8 +84,10 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
 /**
  * Creates the ECS-backed ClusterSource. The first `fetchSnapshot` makes 1 DescribeClusters, ceil(S/100)
  * ListServices (at least 1), ceil(S/10) DescribeServices, ceil(T/100) ListTasks (at least 1),
- * ceil(T/100) DescribeTasks, one DescribeTaskDefinition per uncached ARN, plus one ListTasks and at
- * most one DescribeTasks for stopped tasks (counted as `ListTasks:STOPPED` / `DescribeTasks:STOPPED`).
+ * ceil(T/100) DescribeTasks, one DescribeTaskDefinition per uncached ARN up to DEFINITION_BURST (the
+ * rest are described between refreshes at half of `maxApiRate` and counted in the next snapshot as
+ * `DescribeTaskDefinition:paced`), plus one ListTasks and at most one DescribeTasks for stopped tasks
+ * (counted as `ListTasks:STOPPED` / `DescribeTasks:STOPPED`).
  * Later ones describe the previous refresh's running tasks by ARN (ceil(T/100) DescribeTasks) instead of
  * listing them, plus ListTasks pages only for services whose counts changed (or the whole cluster when
  * the tasks outside services changed, or when that is fewer pages) and DescribeTasks for what they find.
@@ -79,6 +101,39 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   const stoppedLimit = Math.min(PAGE_SIZE, Math.max(1, Math.floor(options.stoppedTaskLimit ?? PAGE_SIZE)));
   const { cluster, region } = options;
   const ecs = clients.ecs;
+  // Task definitions beyond the burst are described between refreshes at a steady pace; until then their
+  // tasks show the sizes the task itself carries (DescribeTasks has every container's cpu and memory).
+  const pacer = new CallPacer({
+    burst: DEFINITION_BURST,
+    ratePerSec: (options.maxApiRate ?? DEFAULT_MAX_API_RATE) * DEFINITION_RATE_SHARE,
+    now,
+    setTimer: options.setTimer,
+    clearTimer: options.clearTimer,
+  });
+  /** Every paced describe; each snapshot reports those made since the previous one. */
+  const pacedTally = new CallTally();
+  let pacedReported = 0;
+  const pacedInFlight = new Set<string>();
+
+  const describeDefinitionPaced = (arn: string): void => {
+    pacedInFlight.add(arn);
+    const load = (): Promise<TaskDefinitionInfo> =>
+      queue
+        .run('describe', () =>
+          ecs.send(countCommandInto(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), pacedTally, PACED_DEFINITIONS)),
+        )
+        .then((out) => {
+          if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition returned nothing for ${arn}`);
+          return parseTaskDefinition(out.taskDefinition, arn);
+        });
+    taskDefinitions.get(arn, load).then(
+      () => pacedInFlight.delete(arn),
+      // Not cached: a later refresh that still shows tasks of this definition asks again, and the
+      // failure itself reaches the log file through the clients' call observer.
+      () => pacedInFlight.delete(arn),
+    );
+  };
+
   /** What the last successful refresh saw: its running task ARNs and service names. */
   let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
 
@@ -185,6 +240,19 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         return parseTaskDefinition(out.taskDefinition, arn);
       });
 
+    /**
+     * A task's definition: cached; else described now while the pacer's burst lasts (a failure fails the
+     * refresh, as any call of it does); else left to the paced describes, and undefined for now.
+     */
+    const definitionFor = (arn: string): Promise<TaskDefinitionInfo | undefined> | TaskDefinitionInfo | undefined => {
+      const cached = taskDefinitions.peek(arn);
+      if (cached !== undefined) return cached;
+      if (pacer.has(arn) || pacedInFlight.has(arn)) return undefined;
+      if (pacer.tryNow()) return taskDefinitions.get(arn, loadDefinition);
+      pacer.enqueue(arn, () => describeDefinitionPaced(arn));
+      return undefined;
+    };
+
     const describeRunning = async (arns: string[]): Promise<Task[]> => {
       // DescribeTasks, at most 100 per call.
       const out = await run('DescribeTasks', (abortSignal) =>
@@ -192,8 +260,8 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       );
       const described = out.tasks ?? [];
       const definitionArns = [...new Set(described.map((t) => t.taskDefinitionArn ?? '').filter((a) => a !== ''))];
-      const definitions = await Promise.all(definitionArns.map((arn) => taskDefinitions.get(arn, loadDefinition)));
-      const byArn = new Map(definitions.map((d, i) => [definitionArns[i] ?? d.arn, d]));
+      const definitions = await Promise.all(definitionArns.map(definitionFor));
+      const byArn = new Map(definitionArns.map((arn, i) => [arn, definitions[i]]));
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
     };
 
@@ -317,10 +385,13 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         runningPromise,
         fetchStoppedTasks(),
       ]);
+      const pacedNow = pacedTally.total;
+      const paced = pacedNow > pacedReported ? { [PACED_DEFINITIONS]: pacedNow - pacedReported } : {};
+      pacedReported = pacedNow;
       const snapshot = buildSnapshot(clusterInfo, sdkServices, running, stopped, {
         fetchedAt: now(),
         durationMs: now() - started,
-        apiCalls: tally.toRecord(),
+        apiCalls: { ...tally.toRecord(), ...paced },
       });
       previous = { taskArns: running.map((t) => t.arn), services: new Set(snapshot.services.map((s) => s.name)) };
       return snapshot;
@@ -332,7 +403,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     }
   }
 
-  return { fetchSnapshot, taskDefinitions };
+  return { fetchSnapshot, taskDefinitions, definitionBacklog: () => pacer.backlog + pacedInFlight.size };
 }
 
 function groupByService(tasks: readonly Task[]): Map<string, Task[]> {

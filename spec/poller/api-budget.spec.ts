@@ -48,7 +48,11 @@ describe(`API budget: ${scenarioName} at the defaults (interval ${REFRESH_INTERV
       cluster: sim.clusterName,
       region: sim.region,
       taskDefinitionTtlMs: TASK_DEFINITION_INTERVAL.default * 1000,
+      maxApiRate: DEFAULT_MAX_API_RATE,
       now: clock.now,
+      // The paced task-definition describes run on the same virtual clock, so their pace is measured too.
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
     });
     const p = new Poller({
       source,
@@ -69,8 +73,14 @@ describe(`API budget: ${scenarioName} at the defaults (interval ${REFRESH_INTERV
           resolve();
           return;
         }
-        // The next refresh is already scheduled: jump to it from a fresh task.
-        setImmediate(() => clock.fireNext());
+        // Fire the timers in order (paced describes, then the next refresh) until the next refresh starts;
+        // a real pause after each lets a paced call reach the simulator at its own virtual time.
+        const refreshes = starts.length;
+        const step = (): void => {
+          if (starts.length > refreshes || clock.fireNext() === undefined) return;
+          setTimeout(step, 2);
+        };
+        setImmediate(step);
       });
       p.start();
     });
