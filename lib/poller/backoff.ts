@@ -24,8 +24,8 @@ export function throttleBackoffMs(
 }
 
 /**
- * The interval the API budget allows: a refresh that made `calls` ECS calls may run at most every
- * `calls / maxApiRate` seconds, and never more often than `intervalMs`.
+ * The interval the API budget allows: a refresh that made `calls` ECS calls in its busiest throttling
+ * category may run at most every `calls / maxApiRate` seconds, and never more often than `intervalMs`.
  */
 export function budgetIntervalMs(intervalMs: number, calls: number, maxApiRate: number | undefined): number {
   if (maxApiRate === undefined || !(maxApiRate > 0)) return intervalMs;

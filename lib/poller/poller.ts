@@ -2,6 +2,7 @@
 // throttles. It knows sources only through interfaces, so tests drive it with fakes and fake timers.
 import { EventEmitter } from 'node:events';
 import { MonitorError, UnknownAwsError } from '../model/errors.js';
+import { callsByCategory } from '../model/throttling.js';
 import type { Snapshot } from '../model/types.js';
 import { budgetIntervalMs, MAX_BACKOFF_MS, throttleBackoffMs } from './backoff.js';
 import type {
@@ -35,10 +36,6 @@ export interface PollerOptions {
 
 /** How long the focus must stay put before its metrics are fetched outside a refresh. */
 export const FOCUS_SETTLE_MS = 400;
-
-function sumCalls(calls: Readonly<Record<string, number>>): number {
-  return Object.values(calls).reduce((a, b) => a + b, 0);
-}
 
 function asMonitorError(error: unknown): MonitorError {
   if (error instanceof MonitorError) return error;
@@ -125,7 +122,8 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   /** The interval the API budget allows, from the last successful refresh. */
   private budgetMs: number;
   /** ECS calls of the last successful refresh (metrics calls excluded). */
-  private ecsCalls = 0;
+  /** The throttling category the last refresh used most, and how many calls it made in it. */
+  private busiest: { readonly category: string; readonly calls: number } | undefined;
   private effectiveIntervalMs: number;
   private stretchReason: string | undefined;
   private focus: readonly string[] = [];
@@ -272,7 +270,9 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private useBudgetInterval(): void {
     this.effectiveIntervalMs = this.budgetMs;
     this.stretchReason =
-      this.budgetMs > this.intervalMs ? `API budget: ${this.ecsCalls} ECS calls per refresh at ${this.maxApiRate ?? 0}/s` : undefined;
+      this.budgetMs > this.intervalMs && this.busiest !== undefined
+        ? `API budget: ${this.busiest.calls} ${this.busiest.category} calls per refresh at ${this.maxApiRate ?? 0}/s`
+        : undefined;
   }
 
   private async runCycle(): Promise<void> {
@@ -289,8 +289,9 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     try {
       const ecs = await this.source.fetchSnapshot(controller.signal);
       const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal);
-      this.ecsCalls = sumCalls(ecs.apiCalls);
-      this.budgetMs = budgetIntervalMs(this.intervalMs, this.ecsCalls, this.maxApiRate);
+      // Each throttling category is its own bucket: the busiest one sets the pace.
+      this.busiest = callsByCategory(ecs.apiCalls)[0];
+      this.budgetMs = budgetIntervalMs(this.intervalMs, this.busiest?.calls ?? 0, this.maxApiRate);
       outcome = { snapshot, ecs };
     } catch (error) {
       outcome = { error: asMonitorError(error) };

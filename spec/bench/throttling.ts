@@ -1,19 +1,10 @@
 // The ECS throttling categories (aws-facts.md) and how hard a run of calls hits them.
 
-/** One token bucket of the account: `burst` tokens, refilled at `refillPerSec`. */
-export interface ThrottlingCategory {
-  readonly name: string;
-  readonly operations: readonly string[];
-  readonly burst: number;
-  readonly refillPerSec: number;
-}
+import { ECS_THROTTLING_CATEGORIES } from '../../lib/model/throttling.js';
+import type { ThrottlingCategory } from '../../lib/model/throttling.js';
 
-export const ECS_CATEGORIES: readonly ThrottlingCategory[] = [
-  { name: 'cluster read', operations: ['DescribeClusters', 'ListClusters'], burst: 50, refillPerSec: 20 },
-  { name: 'service read', operations: ['DescribeServices', 'ListServices'], burst: 100, refillPerSec: 20 },
-  { name: 'cluster resource read', operations: ['DescribeTasks', 'ListTasks', 'DescribeContainerInstances', 'ListContainerInstances'], burst: 100, refillPerSec: 20 },
-  { name: 'task definition read', operations: ['DescribeTaskDefinition', 'ListTaskDefinitions'], burst: 50, refillPerSec: 20 },
-];
+export const ECS_CATEGORIES = ECS_THROTTLING_CATEGORIES;
+export type { ThrottlingCategory };
 
 /**
  * The lowest a full bucket would fall if only these calls (arrival times in ms) spent it: how much of
