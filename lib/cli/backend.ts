@@ -103,6 +103,7 @@ class Wiring {
       cluster,
       region: this.config.region,
       taskDefinitionTtlMs: this.config.taskDefinitionIntervalSec * 1000,
+      maxApiRate: this.config.maxApiRate,
       profile: this.config.profile,
       usesSso: this.usesSso,
     });
