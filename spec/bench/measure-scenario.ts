@@ -2,6 +2,7 @@
 // further child process. Prints one JSON line (ScenarioMeasurement) on stdout.
 import { performance } from 'node:perf_hooks';
 import { createAwsClients, createEcsSource } from '../../lib/aws/index.js';
+import { PACED_DEFINITIONS } from '../../lib/aws/ecs-source.js';
 import { createMetricsSource } from '../../lib/aws/metrics.js';
 import type { Snapshot } from '../../lib/model/types.js';
 import { isEntryPoint } from './entry.js';
@@ -23,8 +24,11 @@ export const CONCURRENCY = 8;
 export interface RefreshMeasurement {
   readonly ms: number;
   readonly lowerBoundMs: number;
+  /** Calls the refresh made (paced task-definition describes left out: they are not part of it). */
   readonly calls: Record<string, number>;
   readonly minCalls: Record<string, number>;
+  /** Paced task-definition describes made since the previous refresh. */
+  readonly pacedCalls: number;
   /** Calls the simulator answered (cross-check of the client's count). */
   readonly simCalls: number;
   readonly maxConcurrency: number;
@@ -80,7 +84,8 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
       return {
         ms: Math.round(r.ms),
         lowerBoundMs: refreshLowerBoundMs(shape, LATENCY_MS, CONCURRENCY),
-        calls: r.snapshot.apiCalls,
+        calls: Object.fromEntries(Object.entries(r.snapshot.apiCalls).filter(([op]) => op !== PACED_DEFINITIONS)),
+        pacedCalls: r.snapshot.apiCalls[PACED_DEFINITIONS] ?? 0,
         minCalls: minimumCalls(shape),
         simCalls: r.simCalls,
         maxConcurrency: r.maxConcurrency,

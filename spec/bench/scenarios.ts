@@ -1,4 +1,5 @@
 // The benchmark's cluster sizes and the call and time floors every refresh is compared with.
+import { DEFINITION_BURST } from '../../lib/aws/ecs-source.js';
 
 /** One benchmark cluster: S, M, L or XL. */
 export interface BenchScenario {
@@ -41,7 +42,7 @@ const pages = (n: number, size: number): number => Math.ceil(n / size);
  * The fewest ECS calls per operation that can fetch `shape` (issue 4's formula): 1 DescribeClusters,
  * ceil(S/100) ListServices (at least 1), ceil(S/10) DescribeServices, ceil(T/100) ListTasks (at least 1;
  * none on a steady refresh, whose tasks are known) and DescribeTasks, one DescribeTaskDefinition per
- * uncached definition, one stopped ListTasks and one stopped DescribeTasks when any are listed.
+ * uncached definition up to the burst (the rest are paced between refreshes, not part of one), one stopped ListTasks and one stopped DescribeTasks when any are listed.
  */
 export function minimumCalls(shape: RefreshShape): Record<string, number> {
   return {
@@ -50,7 +51,7 @@ export function minimumCalls(shape: RefreshShape): Record<string, number> {
     DescribeServices: pages(shape.services, 10),
     ListTasks: shape.steady ? 0 : Math.max(1, pages(shape.runningTasks, 100)),
     DescribeTasks: pages(shape.runningTasks, 100),
-    DescribeTaskDefinition: shape.uncachedTaskDefinitions,
+    DescribeTaskDefinition: Math.min(shape.uncachedTaskDefinitions, DEFINITION_BURST),
     'ListTasks:STOPPED': 1,
     'DescribeTasks:STOPPED': shape.stoppedTasks > 0 ? 1 : 0,
   };
