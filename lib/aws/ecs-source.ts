@@ -6,7 +6,6 @@
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListServicesCommand,
   ListTasksCommand,
@@ -14,31 +13,25 @@ import {
 import type { ECSClient, Service as SdkService } from '@aws-sdk/client-ecs';
 import { serviceNameFromGroup } from '../model/arn.js';
 import type { MonitorError } from '../model/errors.js';
-import type { TaskDefinitionInfo } from '../model/task-definition.js';
 import type { Cluster, Snapshot, Task } from '../model/types.js';
 import type { ClusterSource } from '../poller/types.js';
 import { CallTally } from './call-counter.js';
-import { CallPacer } from './call-pacer.js';
 import { CallQueue } from './call-queue.js';
 import type { CallPriority } from './call-queue.js';
 import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
 import { countCommandInto } from './clients.js';
-import { byNewestStop, parseCluster, parseService, parseTask, parseTaskDefinition } from './parse-ecs.js';
+import { DefinitionLoader, PACED_DEFINITIONS } from './definition-loader.js';
+import type { RefreshContext } from './definition-loader.js';
+import { byNewestStop, parseCluster, parseService, parseTask } from './parse-ecs.js';
 import { planRelist } from './relist-plan.js';
 import { TaskDefinitionCache } from './task-definition-cache.js';
 
 /** ECS batch limits (aws-facts.md): more in one describe is an InvalidParameterException. */
 const PAGE_SIZE = 100;
-/** How paced task-definition describes are counted in a snapshot's `apiCalls`. */
-export const PACED_DEFINITIONS = 'DescribeTaskDefinition:paced';
+
 const DESCRIBE_SERVICES_BATCH = 10;
 const DESCRIBE_TASKS_BATCH = 100;
 
-/**
- * Task definitions described at once before the rest are paced: a quarter of the account's
- * task-definition bucket (50 tokens, aws-facts.md).
- */
-export const DEFINITION_BURST = 12;
 /** The pace of further task-definition describes, as a share of `maxApiRate`: the rest is left to refreshes. */
 const DEFINITION_RATE_SHARE = 0.5;
 /** `maxApiRate` when none is given (the config default). */
@@ -71,6 +64,8 @@ export interface EcsSource extends ClusterSource {
   definitionBacklog(): number;
 }
 
+export { DEFINITION_BURST, PACED_DEFINITIONS } from './definition-loader.js';
+
 function priorityOf(operation: string): CallPriority {
   return operation.startsWith('List') ? 'list' : 'describe';
 }
@@ -101,38 +96,20 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   const stoppedLimit = Math.min(PAGE_SIZE, Math.max(1, Math.floor(options.stoppedTaskLimit ?? PAGE_SIZE)));
   const { cluster, region } = options;
   const ecs = clients.ecs;
-  // Task definitions beyond the burst are described between refreshes at a steady pace; until then their
-  // tasks show the sizes the task itself carries (DescribeTasks has every container's cpu and memory).
-  const pacer = new CallPacer({
-    burst: DEFINITION_BURST,
+  // Task definitions beyond a burst are described between refreshes at a steady pace; until then, or when
+  // one cannot be described, its tasks show the sizes the task itself carries (DescribeTasks has every
+  // container's cpu and memory).
+  const definitions = new DefinitionLoader({
+    ecs,
+    queue,
+    cache: taskDefinitions,
     ratePerSec: (options.maxApiRate ?? DEFAULT_MAX_API_RATE) * DEFINITION_RATE_SHARE,
+    classify: (error) =>
+      classifyAwsError(error, { operation: 'DescribeTaskDefinition', cluster, region, profile: options.profile, usesSso: options.usesSso }),
     now,
     setTimer: options.setTimer,
     clearTimer: options.clearTimer,
   });
-  /** Every paced describe; each snapshot reports those made since the previous one. */
-  const pacedTally = new CallTally();
-  let pacedReported = 0;
-  const pacedInFlight = new Set<string>();
-
-  const describeDefinitionPaced = (arn: string): void => {
-    pacedInFlight.add(arn);
-    const load = (): Promise<TaskDefinitionInfo> =>
-      queue
-        .run('describe', () =>
-          ecs.send(countCommandInto(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), pacedTally, PACED_DEFINITIONS)),
-        )
-        .then((out) => {
-          if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition returned nothing for ${arn}`);
-          return parseTaskDefinition(out.taskDefinition, arn);
-        });
-    taskDefinitions.get(arn, load).then(
-      () => pacedInFlight.delete(arn),
-      // Not cached: a later refresh that still shows tasks of this definition asks again, and the
-      // failure itself reaches the log file through the clients' call observer.
-      () => pacedInFlight.delete(arn),
-    );
-  };
 
   /** What the last successful refresh saw: its running task ARNs and service names. */
   let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
@@ -231,27 +208,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         describeServices,
       );
 
-    const loadDefinition = (arn: string): Promise<TaskDefinitionInfo> =>
-      // DescribeTaskDefinition, one ARN per call.
-      run('DescribeTaskDefinition', (abortSignal) =>
-        ecs.send(countCommandInto(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), tally), { abortSignal }),
-      ).then((out) => {
-        if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition returned nothing for ${arn}`);
-        return parseTaskDefinition(out.taskDefinition, arn);
-      });
-
-    /**
-     * A task's definition: cached; else described now while the pacer's burst lasts (a failure fails the
-     * refresh, as any call of it does); else left to the paced describes, and undefined for now.
-     */
-    const definitionFor = (arn: string): Promise<TaskDefinitionInfo | undefined> | TaskDefinitionInfo | undefined => {
-      const cached = taskDefinitions.peek(arn);
-      if (cached !== undefined) return cached;
-      if (pacer.has(arn) || pacedInFlight.has(arn)) return undefined;
-      if (pacer.tryNow()) return taskDefinitions.get(arn, loadDefinition);
-      pacer.enqueue(arn, () => describeDefinitionPaced(arn));
-      return undefined;
-    };
+    const refreshContext: RefreshContext = { tally, signal: controller.signal, failures: new Set() };
 
     const describeRunning = async (arns: string[]): Promise<Task[]> => {
       // DescribeTasks, at most 100 per call.
@@ -260,8 +217,8 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       );
       const described = out.tasks ?? [];
       const definitionArns = [...new Set(described.map((t) => t.taskDefinitionArn ?? '').filter((a) => a !== ''))];
-      const definitions = await Promise.all(definitionArns.map(definitionFor));
-      const byArn = new Map(definitionArns.map((arn, i) => [arn, definitions[i]]));
+      const found = await Promise.all(definitionArns.map((arn) => definitions.lookup(arn, refreshContext)));
+      const byArn = new Map(definitionArns.map((arn, i) => [arn, found[i]]));
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
     };
 
@@ -385,13 +342,13 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         runningPromise,
         fetchStoppedTasks(),
       ]);
-      const pacedNow = pacedTally.total;
-      const paced = pacedNow > pacedReported ? { [PACED_DEFINITIONS]: pacedNow - pacedReported } : {};
-      pacedReported = pacedNow;
+      const pacedCalls = definitions.takePacedCalls();
+      const [warning] = refreshContext.failures;
       const snapshot = buildSnapshot(clusterInfo, sdkServices, running, stopped, {
         fetchedAt: now(),
         durationMs: now() - started,
-        apiCalls: { ...tally.toRecord(), ...paced },
+        apiCalls: { ...tally.toRecord(), ...(pacedCalls > 0 ? { [PACED_DEFINITIONS]: pacedCalls } : {}) },
+        warning,
       });
       previous = { taskArns: running.map((t) => t.arn), services: new Set(snapshot.services.map((s) => s.name)) };
       return snapshot;
@@ -403,7 +360,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     }
   }
 
-  return { fetchSnapshot, taskDefinitions, definitionBacklog: () => pacer.backlog + pacedInFlight.size };
+  return { fetchSnapshot, taskDefinitions, definitionBacklog: () => definitions.backlog };
 }
 
 function groupByService(tasks: readonly Task[]): Map<string, Task[]> {
@@ -423,7 +380,7 @@ function buildSnapshot(
   sdkServices: readonly SdkService[],
   running: readonly Task[],
   stopped: readonly Task[],
-  cycle: { fetchedAt: number; durationMs: number; apiCalls: Record<string, number> },
+  cycle: { fetchedAt: number; durationMs: number; apiCalls: Record<string, number>; warning: string | undefined },
 ): Snapshot {
   const runningByService = groupByService(running);
   const stoppedByService = groupByService(stopped);
@@ -444,6 +401,7 @@ function buildSnapshot(
     fetchedAt: cycle.fetchedAt,
     durationMs: cycle.durationMs,
     apiCalls: cycle.apiCalls,
+    ...(cycle.warning === undefined ? {} : { definitionsWarning: cycle.warning }),
     metrics: { mode: cluster.containerInsights, metricsRequested: 0 },
   };
 }

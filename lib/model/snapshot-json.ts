@@ -110,6 +110,8 @@ export interface SnapshotJson {
   fetchedAt: string;
   durationMs: number;
   apiCalls: Record<string, number>;
+  /** Why some containers show only the task's own sizes (a task definition could not be described). */
+  definitionsWarning: string | null;
   metrics: { mode: string; note: string | null; error: string | null; metricsRequested: number };
 }
 
@@ -238,6 +240,7 @@ export function snapshotToJson(snapshot: Snapshot): SnapshotJson {
     fetchedAt: iso(snapshot.fetchedAt) ?? new Date(0).toISOString(),
     durationMs: snapshot.durationMs,
     apiCalls: { ...snapshot.apiCalls },
+    definitionsWarning: orNull(snapshot.definitionsWarning),
     metrics: {
       mode: snapshot.metrics.mode,
       note: orNull(snapshot.metrics.note),

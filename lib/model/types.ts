@@ -169,6 +169,11 @@ export interface Snapshot {
   readonly durationMs: number;
   /** AWS calls made in this cycle, per operation name (e.g. DescribeServices). */
   readonly apiCalls: Readonly<Record<string, number>>;
+  /**
+   * Why some tasks' containers show only the sizes the task reports (a task definition that could not
+   * be described), one sentence; the rest of the snapshot is complete.
+   */
+  readonly definitionsWarning?: string;
   readonly metrics: MetricsStatus;
 }
 

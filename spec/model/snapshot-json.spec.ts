@@ -7,7 +7,7 @@ describe('snapshotToJson', () => {
   it('keeps the documented field names at every level', () => {
     const json = snapshotToJson(snapshot());
     assert.deepEqual(Object.keys(json).sort(), [
-      'apiCalls', 'cluster', 'durationMs', 'fetchedAt', 'metrics', 'services', 'standaloneTasks', 'stoppedTasks',
+      'apiCalls', 'cluster', 'definitionsWarning', 'durationMs', 'fetchedAt', 'metrics', 'services', 'standaloneTasks', 'stoppedTasks',
     ]);
     for (const key of ['name', 'region', 'status', 'containerInsights']) assert.ok(key in json.cluster, key);
     const s = json.services[0];

@@ -170,4 +170,19 @@ describe('faults on screen (real executable, simulator under test control)', { c
       await session.close();
     }
   });
+  it('AccessDenied on ecs:DescribeTaskDefinition only: the dashboard opens, tasks show their sizes, the header names the permission', async () => {
+    const session = await open([{ kind: 'deny', operation: 'DescribeTaskDefinition' }]);
+    try {
+      const { term } = session;
+      await term.waitForText('web-frontend', WAIT);
+      const header = await term.waitForText(/ecs:DescribeTaskDefinition/, WAIT);
+      assert.ok(header.row < rowOf(term, 'web-frontend'), 'in the header');
+      assert.equal(term.cellColor(header.col, header.row), 'red');
+      assert.ok(term.findText(/Services \d+\/12 healthy/), 'the service counts stay beside it');
+      assert.doesNotMatch(term.screen(), /ago, stale\)/, 'the ECS data is fresh, not stale');
+      assert.equal(term.exitCode, undefined);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -268,24 +268,44 @@ describe('resilience: faults through poller, SDK and simulator', () => {
     });
   });
 
-  it('a new task definition that cannot be described: the refresh fails naming the permission, the last data stays', async () => {
+  it('a new task definition that cannot be described: data stays fresh, its tasks show their own sizes, the header names the permission', async () => {
     await withGoodStart(
       async (rig) => {
-        await assertFaultContract(
-          rig,
-          async () => {
-            rig.sim.faults.set({ kind: 'deny', operation: 'DescribeTaskDefinition' });
-            // Definitions in use stay cached; a deployment of a new revision needs one described. Five minutes
-            // of the living world (seeded) start a deployment and launch its first tasks.
-            for (let i = 0; i < 60; i++) {
-              rig.clock.advance(5_000);
-              rig.sim.tick();
-            }
-          },
-          'Access denied: the credentials lack `ecs:DescribeTaskDefinition`; add it to the IAM policy (see docs/iam-policy.json).',
-          () => rig.sim.faults.clear(),
-        );
+        const known = new Set(rig.snapshots[0]?.services.flatMap((s) => s.tasks.map((t) => t.taskDefinitionArn)));
+        rig.sim.faults.set({ kind: 'deny', operation: 'DescribeTaskDefinition' });
+        // Definitions in use stay cached; a deployment of a new revision needs one described. Five minutes
+        // of the living world (seeded) start a deployment and launch its first tasks.
+        for (let i = 0; i < 60; i++) {
+          rig.clock.advance(5_000);
+          rig.sim.tick();
+        }
+        assert.equal(await rig.next(), 'snapshot', 'not an error of the refresh');
+        const denied = rig.snapshots[rig.snapshots.length - 1];
+        assert.ok(denied);
+        const message = 'Access denied: the credentials lack `ecs:DescribeTaskDefinition`; add it to the IAM policy (see docs/iam-policy.json).';
+        assert.equal(denied.definitionsWarning, message);
+        const fresh = denied.services.flatMap((s) => s.tasks).filter((t) => !known.has(t.taskDefinitionArn));
+        assert.ok(fresh.length > 0, 'tasks of the new revision are shown');
+        for (const c of fresh.flatMap((t) => t.containers)) {
+          assert.ok(c.cpuLimit !== undefined && c.memoryLimit !== undefined, 'with the sizes the task reports');
+        }
         assertNotRetried(rig, 'DescribeTaskDefinition');
+
+        // Within the minute the definition is not asked for again; the warning stays.
+        const denials = rig.sim.ledger.count('DescribeTaskDefinition');
+        assert.equal(await rig.next(), 'snapshot');
+        assert.equal(rig.snapshots[rig.snapshots.length - 1]?.definitionsWarning, message);
+        assert.equal(rig.sim.ledger.count('DescribeTaskDefinition'), denials);
+
+        rig.sim.faults.clear();
+        for (let i = 0; i < 4 && rig.snapshots[rig.snapshots.length - 1]?.definitionsWarning !== undefined; i++) {
+          assert.equal(await rig.next(), 'snapshot');
+        }
+        const healed = rig.snapshots[rig.snapshots.length - 1];
+        assert.equal(healed?.definitionsWarning, undefined, 'the warning goes once the permission is back');
+        const healedFresh = healed?.services.flatMap((s) => s.tasks).filter((t) => !known.has(t.taskDefinitionArn)) ?? [];
+        assert.ok(healedFresh.flatMap((t) => t.containers).every((c) => c.hasHealthCheck !== undefined), 'definitions described');
+        assert.equal(rig.errors.length, 0);
         assertSequentialCycles(rig);
       },
       { living: true },

@@ -108,6 +108,14 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
     const short = permission === undefined ? 'metrics unavailable' : `metrics: missing ${permission}`;
     parts.push({ segments: [{ text: `metrics: ${error}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] });
   }
+  if (snap.definitionsWarning !== undefined) {
+    // Some containers show the task's own sizes instead of their definition's; the short form keeps the
+    // permission to add.
+    const warning = clean(snap.definitionsWarning);
+    const permission = /\becs:[A-Za-z]+/.exec(warning)?.[0];
+    const short = permission === undefined ? 'task definitions unavailable' : `missing ${permission}`;
+    parts.push({ segments: [{ text: `task definitions: ${warning}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] });
+  }
   // With Insights disabled the banner already says what the note would.
   if (snap.metrics.note !== undefined && c.containerInsights !== 'disabled') parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
   return parts;
