@@ -7,6 +7,7 @@ import { METRIC_PERIOD_MS } from '../model/metric-period.js';
 import type { MetricRequest } from '../model/metric-plan.js';
 import { metricQueryId } from '../model/metric-query-id.js';
 import type { CallTally } from './call-counter.js';
+import { PageTokens } from './page-tokens.js';
 import { countCommandInto } from './clients.js';
 
 /** A result CloudWatch flagged for one query (e.g. InternalError, Forbidden), with its own message. */
@@ -51,6 +52,7 @@ export async function getMetricData(
     };
   });
 
+  const tokens = new PageTokens('GetMetricData');
   let nextToken: string | undefined;
   do {
     signal.throwIfAborted();
@@ -83,7 +85,7 @@ export async function getMetricData(
       });
       points.set(key, list);
     }
-    nextToken = out.NextToken === '' ? undefined : out.NextToken;
+    nextToken = tokens.next(out.NextToken);
   } while (nextToken !== undefined);
 
   for (const list of points.values()) list.sort((a, b) => a.t - b.t);

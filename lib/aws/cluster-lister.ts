@@ -3,6 +3,7 @@ import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ec
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { ClusterSummary } from '../model/types.js';
 import type { ClusterLister } from '../poller/types.js';
+import { PageTokens } from './page-tokens.js';
 import { classifyAwsError } from './classify-error.js';
 
 const DESCRIBE_CLUSTERS_BATCH = 100;
@@ -21,6 +22,7 @@ export function createClusterLister(
     let operation = 'ListClusters';
     try {
       const arns: string[] = [];
+      const tokens = new PageTokens('ListClusters');
       let nextToken: string | undefined;
       do {
         const token = nextToken;
@@ -30,7 +32,7 @@ export function createClusterLister(
           { abortSignal: signal },
         );
         arns.push(...(page.clusterArns ?? []));
-        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+        nextToken = tokens.next(page.nextToken);
       } while (nextToken !== undefined);
 
       operation = 'DescribeClusters';

@@ -23,6 +23,7 @@ import { countCommandInto } from './clients.js';
 import { DefinitionLoader, PACED_DEFINITIONS } from './definition-loader.js';
 import type { RefreshContext } from './definition-loader.js';
 import { byNewestStop, parseCluster, parseService, parseTask } from './parse-ecs.js';
+import { PageTokens } from './page-tokens.js';
 import { planRelist } from './relist-plan.js';
 import { TaskDefinitionCache } from './task-definition-cache.js';
 
@@ -169,12 +170,14 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
      * is full, so describes run while later pages are still being listed.
      */
     const listThenDescribe = async <T>(
+      operation: string,
       listPage: (token: string | undefined) => Promise<{ arns?: string[] | undefined; nextToken?: string | undefined }>,
       batchSize: number,
       describe: (arns: string[]) => Promise<T[]>,
     ): Promise<T[]> => {
       const batches: Promise<T[]>[] = [];
       let pending: string[] = [];
+      const tokens = new PageTokens(operation);
       let nextToken: string | undefined;
       do {
         const page = await listPage(nextToken);
@@ -183,7 +186,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
           batches.push(awaitedLater(describe(pending.slice(0, batchSize))));
           pending = pending.slice(batchSize);
         }
-        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+        nextToken = tokens.next(page.nextToken);
       } while (nextToken !== undefined);
       if (pending.length > 0) batches.push(describe(pending));
       return (await Promise.all(batches)).flat();
@@ -191,6 +194,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
 
     const fetchServices = (): Promise<SdkService[]> =>
       listThenDescribe(
+        'ListServices',
         async (token) => {
           // ListServices, maxResults 100 (the default is 10), every page.
           const page = await run('ListServices', (abortSignal) =>
@@ -249,11 +253,12 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     /** Every running task ARN of the cluster or of one service, following every page. */
     const listRunningArns = async (serviceName: string | undefined): Promise<string[]> => {
       const arns: string[] = [];
+      const tokens = new PageTokens('ListTasks');
       let nextToken: string | undefined;
       do {
         const page = await listRunningPage(serviceName, nextToken);
         arns.push(...(page.arns ?? []));
-        nextToken = page.nextToken === '' ? undefined : page.nextToken;
+        nextToken = tokens.next(page.nextToken);
       } while (nextToken !== undefined);
       return arns;
     };
@@ -269,7 +274,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
 
     /** The first refresh: the whole cluster listed, each full page of ARNs described as it arrives. */
     const fetchRunningTasks = (): Promise<Task[]> =>
-      listThenDescribe((token) => listRunningPage(undefined, token), DESCRIBE_TASKS_BATCH, describeRunning);
+      listThenDescribe('ListTasks', (token) => listRunningPage(undefined, token), DESCRIBE_TASKS_BATCH, describeRunning);
 
     /**
      * A later refresh: the known tasks described again by ARN; then, where ECS's counts disagree with

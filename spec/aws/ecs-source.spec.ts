@@ -89,6 +89,24 @@ describe('ECS source with a scripted client', () => {
     assert.equal(snapshot.services.length, 1);
   });
 
+  it('stops a listing whose page token comes back again, with one sentence, instead of paging forever', async () => {
+    // The first page leads to a, a leads to b, and b leads back to a.
+    const nextOf: Record<string, string> = { '': 'a', a: 'b', b: 'a' };
+    const { client, calls } = scriptedClient(
+      baseHandlers({
+        ListTasks: (input) =>
+          input['desiredStatus'] === 'STOPPED'
+            ? { taskArns: [] }
+            : { taskArns: [`${ARN}:task/prod/t1`], nextToken: nextOf[String(input['nextToken'] ?? '')] },
+      }),
+    );
+    await assert.rejects(source(client).fetchSnapshot(new AbortController().signal), {
+      message: 'AWS call failed: ListTasks returned a page token it had already returned, so the listing was stopped.',
+    });
+    // Pages: no token, a, b; then a again is refused.
+    assert.equal(calls.filter((c) => c.operation === 'ListTasks' && c.input['desiredStatus'] === 'RUNNING').length, 3);
+  });
+
   it('describes services in full batches of 10 even when pages are not multiples of 10', async () => {
     const names = Array.from({ length: 21 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
     const { client, calls } = scriptedClient(
