@@ -51,9 +51,9 @@ export function createClusterLister(
             name: c.clusterName ?? '',
             arn: c.clusterArn ?? '',
             status: c.status ?? 'UNKNOWN',
-            activeServicesCount: c.activeServicesCount ?? 0,
-            runningTasksCount: c.runningTasksCount ?? 0,
-            pendingTasksCount: c.pendingTasksCount ?? 0,
+            activeServicesCount: c.activeServicesCount,
+            runningTasksCount: c.runningTasksCount,
+            pendingTasksCount: c.pendingTasksCount,
           }),
         )
         .sort((a, b) => a.name.localeCompare(b.name));

@@ -182,7 +182,8 @@ export interface ClusterSummary {
   readonly name: string;
   readonly arn: string;
   readonly status: string;
-  readonly activeServicesCount: number;
-  readonly runningTasksCount: number;
-  readonly pendingTasksCount: number;
+  /** Undefined where ECS leaves a count out: unknown, which is not zero. */
+  readonly activeServicesCount: number | undefined;
+  readonly runningTasksCount: number | undefined;
+  readonly pendingTasksCount: number | undefined;
 }

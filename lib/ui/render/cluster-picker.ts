@@ -23,14 +23,15 @@ export function renderClusterRows(clusters: readonly ClusterSummary[], width: nu
       fitSegments([status], STATUS),
       pad(count(c.activeServicesCount), NUM, 'right'),
       pad(count(c.runningTasksCount), NUM, 'right'),
-      c.pendingTasksCount > 0 ? fitSegments([{ text: count(c.pendingTasksCount), tags: ['cyan-fg'] }], NUM, 'right') : pad(count(c.pendingTasksCount), NUM, 'right'),
+      (c.pendingTasksCount ?? 0) > 0 ? fitSegments([{ text: count(c.pendingTasksCount), tags: ['cyan-fg'] }], NUM, 'right') : pad(count(c.pendingTasksCount), NUM, 'right'),
     ].join(' ');
   });
   return { header: clip(header, w), rows: rows.map((r) => clip(r, w)) };
 }
 
-function count(n: number): string {
-  return Number.isFinite(n) ? String(Math.max(0, Math.round(n))) : '-';
+/** A count as shown: `-` where ECS left it out (unknown is not zero). */
+function count(n: number | undefined): string {
+  return n !== undefined && Number.isFinite(n) ? String(Math.max(0, Math.round(n))) : '-';
 }
 
 // Below the minimum width the fixed columns alone are wider than the table: cut the row at `width`.

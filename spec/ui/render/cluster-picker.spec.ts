@@ -22,6 +22,10 @@ describe('renderClusterRows', () => {
     const { header, rows } = renderClusterRows(clusters, 30);
     for (const line of [header, ...rows]) assert.equal(displayWidth(line), 30);
   });
+  it('shows - for a count ECS left out, not 0', () => {
+    const partial = [{ name: 'prod', arn: 'a', status: 'ACTIVE', activeServicesCount: 3, runningTasksCount: undefined, pendingTasksCount: undefined }];
+    assert.deepEqual(renderClusterRows(partial, 70).rows, ['prod                         {green-fg}ACTIVE{/green-fg}                3        -        -']);
+  });
   it('returns no rows for no clusters', () => {
     assert.deepEqual(renderClusterRows([], 70).rows, []);
   });
