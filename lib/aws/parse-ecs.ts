@@ -25,6 +25,25 @@ import type {
 } from '../model/types.js';
 import { compact } from './compact.js';
 
+/**
+ * Values many tasks repeat (statuses, groups, images, task definition ARNs, `startedBy`) arrive as a
+ * fresh string in every response: 25,000 tasks held 25,000 copies of the same few hundred strings, in
+ * every snapshot kept. One shared copy of each; the table is emptied when it reaches SHARED_LIMIT, which
+ * bounds it whatever the cluster or the uptime (a value seen again after that is simply shared anew).
+ */
+const shared = new Map<string, string>();
+const SHARED_LIMIT = 20_000;
+
+/** The shared copy of `value` (equal, and usually the same string object as other tasks hold). */
+export function sharedString<T extends string | undefined>(value: T): T {
+  if (value === undefined) return value;
+  const known = shared.get(value);
+  if (known !== undefined) return known as T;
+  if (shared.size >= SHARED_LIMIT) shared.clear();
+  shared.set(value, value);
+  return value;
+}
+
 function epoch(date: Date | undefined): number | undefined {
   if (date === undefined) return undefined;
   const ms = date.getTime();
@@ -67,7 +86,7 @@ export function parseTaskDefinition(definition: SdkTaskDefinition, requestedArn:
   const arn = definition.taskDefinitionArn ?? requestedArn;
   const ref = parseTaskDefinitionArn(arn);
   return compact({
-    arn,
+    arn: sharedString(arn),
     family: definition.family ?? ref.family,
     revision: definition.revision ?? ref.revision,
     cpu: positiveNumber(definition.cpu),
@@ -80,7 +99,7 @@ export function parseTaskDefinition(definition: SdkTaskDefinition, requestedArn:
           memory: positiveNumber(c.memory),
           memoryReservation: positiveNumber(c.memoryReservation),
           hasHealthCheck: (c.healthCheck?.command?.length ?? 0) > 0,
-          image: c.image,
+          image: sharedString(c.image),
         }),
     ),
   });
@@ -91,7 +110,7 @@ function parseContainer(
   task: { cpu: number | undefined; memory: number | undefined },
   definition: TaskDefinitionInfo | undefined,
 ): Container {
-  const name = container.name ?? '';
+  const name = sharedString(container.name ?? '');
   const fromDefinition = definition?.containers.find((c) => c.name === name);
   // Without the definition, the task's own copy of the container sizes is the next best source.
   const fallback: ContainerDefinitionInfo | undefined =
@@ -106,12 +125,12 @@ function parseContainer(
   const limits = containerLimits(fallback, task);
   return compact({
     name,
-    lastStatus: container.lastStatus,
+    lastStatus: sharedString(container.lastStatus),
     healthStatus: health(container.healthStatus),
     hasHealthCheck: fromDefinition?.hasHealthCheck,
     exitCode: container.exitCode,
-    reason: container.reason,
-    image: container.image ?? fromDefinition?.image,
+    reason: sharedString(container.reason),
+    image: sharedString(container.image ?? fromDefinition?.image),
     runtimeId: container.runtimeId,
     cpuLimit: limits.cpuLimit,
     memoryLimit: limits.memoryLimit,
@@ -125,7 +144,7 @@ function parseContainer(
 export function parseTask(task: SdkTask, definition: TaskDefinitionInfo | undefined): Task {
   const arn = task.taskArn ?? '';
   const id = taskIdFromArn(arn);
-  const taskDefinitionArn = task.taskDefinitionArn ?? '';
+  const taskDefinitionArn = sharedString(task.taskDefinitionArn ?? '');
   const size = {
     cpu: positiveNumber(task.cpu) ?? definition?.cpu,
     memory: positiveNumber(task.memory) ?? definition?.memory,
@@ -134,20 +153,20 @@ export function parseTask(task: SdkTask, definition: TaskDefinitionInfo | undefi
     arn,
     id,
     shortId: shortTaskId(id),
-    group: task.group,
-    lastStatus: task.lastStatus ?? 'UNKNOWN',
-    desiredStatus: task.desiredStatus,
+    group: sharedString(task.group),
+    lastStatus: sharedString(task.lastStatus ?? 'UNKNOWN'),
+    desiredStatus: sharedString(task.desiredStatus),
     healthStatus: health(task.healthStatus),
-    launchType: task.launchType,
+    launchType: sharedString(task.launchType),
     taskDefinitionArn,
     revision: parseTaskDefinitionArn(taskDefinitionArn).revision,
-    startedBy: task.startedBy,
+    startedBy: sharedString(task.startedBy),
     createdAt: epoch(task.createdAt),
     startedAt: epoch(task.startedAt),
     stoppingAt: epoch(task.stoppingAt),
     stoppedAt: epoch(task.stoppedAt),
-    stopCode: task.stopCode,
-    stoppedReason: task.stoppedReason,
+    stopCode: sharedString(task.stopCode),
+    stoppedReason: sharedString(task.stoppedReason),
     cpu: size.cpu,
     memory: size.memory,
     containers: (task.containers ?? []).map((c) => parseContainer(c, size, definition)),
@@ -157,14 +176,14 @@ export function parseTask(task: SdkTask, definition: TaskDefinitionInfo | undefi
 function parseDeployment(d: SdkDeployment): Deployment {
   return compact({
     id: d.id ?? '',
-    status: d.status ?? 'UNKNOWN',
-    rolloutState: d.rolloutState,
-    rolloutStateReason: d.rolloutStateReason,
+    status: sharedString(d.status ?? 'UNKNOWN'),
+    rolloutState: sharedString(d.rolloutState),
+    rolloutStateReason: sharedString(d.rolloutStateReason),
     desiredCount: d.desiredCount ?? 0,
     runningCount: d.runningCount ?? 0,
     pendingCount: d.pendingCount ?? 0,
     failedTasks: d.failedTasks ?? 0,
-    taskDefinition: d.taskDefinition ?? '',
+    taskDefinition: sharedString(d.taskDefinition ?? ''),
     createdAt: epoch(d.createdAt),
     updatedAt: epoch(d.updatedAt),
   });
@@ -189,12 +208,12 @@ export function parseService(service: SdkService, tasks: readonly Task[], stoppe
   return compact({
     name: service.serviceName ?? '',
     arn: service.serviceArn ?? '',
-    status: service.status ?? 'UNKNOWN',
+    status: sharedString(service.status ?? 'UNKNOWN'),
     desiredCount,
     runningCount,
     pendingCount: service.pendingCount ?? 0,
-    launchType: service.launchType,
-    taskDefinition: service.taskDefinition,
+    launchType: sharedString(service.launchType),
+    taskDefinition: sharedString(service.taskDefinition),
     createdAt: epoch(service.createdAt),
     deployments,
     events: (service.events ?? []).map(parseEvent),
