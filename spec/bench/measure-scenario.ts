@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createAwsClients, createEcsSource } from '../../lib/aws/index.js';
 import { PACED_DEFINITIONS } from '../../lib/aws/ecs-source.js';
 import { createMetricsSource } from '../../lib/aws/metrics.js';
+import { applyHeapSettings } from '../../lib/cli/heap-settings.js';
 import type { Snapshot } from '../../lib/model/types.js';
 import { isEntryPoint } from './entry.js';
 import { measureMetricsHour } from './metrics-hour.js';
@@ -51,6 +52,8 @@ export interface ScenarioMeasurement {
   readonly render: RenderTimes;
   readonly rssMB: number;
   readonly heapUsedMB: number;
+  /** The most RSS the process had at any moment up to the memory reading (the first refresh's peak). */
+  readonly peakRssMB: number;
   readonly metricsHour: MetricsHour;
 }
 
@@ -93,9 +96,12 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
       };
     };
 
-    const first = await refresh();
+    // The monitor hands each snapshot on and keeps at most the current one and the incoming one (plus the
+    // metrics copy of the current): the first is dropped once described, as the poller drops it.
+    let first: Awaited<ReturnType<typeof refresh>> | undefined = await refresh();
     const definitions = new Set(first.snapshot.services.flatMap((s) => s.tasks.map((t) => t.taskDefinitionArn))).size;
     const cold = describe(first, definitions, false);
+    first = undefined;
     const second = await refresh();
     const warm = describe(second, 0, true);
 
@@ -108,6 +114,7 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
 
     const render = measureRender(attached, Date.now(), scenario.services >= 5_000 ? 100 : 200);
     const memory = process.memoryUsage();
+    const peakRssKB = process.resourceUsage().maxRSS;
     const tasks = shapeOf(attached, 0).runningTasks;
     const containers = attached.services.reduce((n, s) => n + s.tasks.reduce((m, t) => m + t.containers.length, 0), 0);
     // The in-process simulator of the hour below would inflate RSS, so memory is read first.
@@ -124,6 +131,7 @@ async function measure(scenario: BenchScenario): Promise<ScenarioMeasurement> {
       render,
       rssMB: Math.round((memory.rss / MB) * 10) / 10,
       heapUsedMB: Math.round((memory.heapUsed / MB) * 10) / 10,
+      peakRssMB: Math.round((peakRssKB / 1024) * 10) / 10,
       metricsHour,
     };
   } finally {
@@ -139,6 +147,8 @@ if (isEntryPoint(import.meta.url)) {
     process.stderr.write(`unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
     process.exit(2);
   }
+  // The executable's V8 settings (bin/ecs-monitor.js), so the memory figures are the monitor's own.
+  applyHeapSettings();
   measure(scenario).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -44,6 +44,8 @@ export interface ScenarioJson {
   readonly treeP95Ms: number;
   readonly rssMB: number;
   readonly heapUsedMB: number;
+  /** Highest RSS of the scenario's process up to the reading (the first refresh's peak). */
+  readonly peakRssMB: number;
   readonly idleCpuPct: number | null;
   readonly metricsPerHour: number;
   readonly metricsAttachMs: number;
@@ -93,6 +95,7 @@ function scenarioJson({ measured: m, terminal: t }: BenchResults['scenarios'][nu
     treeP95Ms: m.render.tree.p95Ms,
     rssMB: m.rssMB,
     heapUsedMB: m.heapUsedMB,
+    peakRssMB: m.peakRssMB,
     idleCpuPct: t?.idleCpuPct ?? null,
     metricsPerHour: m.metricsHour.metricsPerHour,
     metricsAttachMs: m.metricsAttachMs,
