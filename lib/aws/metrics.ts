@@ -4,7 +4,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import pLimit from 'p-limit';
 import type { LimitFunction } from 'p-limit';
 import type { MetricPoint, MetricsStatus, Snapshot } from '../model/types.js';
-import type { MetricsSource } from '../poller/types.js';
+import type { MetricsScope, MetricsSource } from '../poller/types.js';
 import { attachMetrics } from '../model/metric-attach.js';
 import { MetricCostMeter } from '../model/metric-cost.js';
 import type { MetricCostEstimate } from '../model/metric-cost.js';
@@ -15,6 +15,8 @@ import {
   insightsNote,
   isDue,
   planMetricRequests,
+  SCREENFUL_SERVICE_LIMIT,
+  serviceScope,
   wantedSeries,
   windowStart,
 } from '../model/metric-plan.js';
@@ -34,6 +36,8 @@ export interface MetricsSourceOptions {
   readonly now?: () => number;
   /** Task and container series for every service up to this many services, else for focus only. Default 10. */
   readonly smallClusterServiceLimit?: number;
+  /** Service series for every service up to this many services, else for those shown and in focus. Default 40. */
+  readonly screenfulServiceLimit?: number;
   /** Backfill window for a series seen for the first time, in minutes. Default 30. */
   readonly historyMinutes?: number;
   /** Points kept per series (one per minute). Default 60. */
@@ -79,6 +83,7 @@ interface SeriesState {
 export function createMetricsSource(cloudwatch: CloudWatchClient, options: MetricsSourceOptions): CloudWatchMetricsSource {
   const clock = options.now ?? Date.now;
   const smallLimit = options.smallClusterServiceLimit ?? DEFAULT_SMALL_CLUSTER_SERVICE_LIMIT;
+  const screenfulLimit = options.screenfulServiceLimit ?? SCREENFUL_SERVICE_LIMIT;
   const historyMs = (options.historyMinutes ?? 30) * METRIC_PERIOD_MS;
   const ringCapacity = options.ringCapacity ?? DEFAULT_RING_CAPACITY;
   const limit = options.limit ?? pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
@@ -110,13 +115,13 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     return undefined;
   }
 
-  async function attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal): Promise<Snapshot> {
+  async function attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal, scope: MetricsScope = {}): Promise<Snapshot> {
     signal.throwIfAborted();
     const now = clock();
     const end = periodStart(now);
     prune(snapshot);
     const detailed = detailedServices(snapshot, focus, smallLimit);
-    const wanted = wantedSeries(snapshot, detailed);
+    const wanted = wantedSeries(snapshot, detailed, serviceScope(snapshot, focus, scope.shown, screenfulLimit));
     lastWanted = wanted;
 
     const due: { series: MetricSeriesSpec; start: number }[] = [];

@@ -11,6 +11,7 @@ export class DeferredPoller extends EventEmitter<PollerEvents> implements Poller
   private stopped = false;
   private refreshWanted = false;
   private focus: readonly string[] | undefined;
+  private shown: readonly string[] | undefined;
 
   /**
    * @param create builds the real poller (not started); its rejection is rethrown as an unhandled
@@ -40,9 +41,10 @@ export class DeferredPoller extends EventEmitter<PollerEvents> implements Poller
     else this.inner.refreshNow();
   }
 
-  setFocus(serviceNames: readonly string[]): void {
+  setFocus(serviceNames: readonly string[], shown?: readonly string[]): void {
     this.focus = [...serviceNames];
-    this.inner?.setFocus(serviceNames);
+    this.shown = shown === undefined ? undefined : [...shown];
+    this.inner?.setFocus(serviceNames, shown);
   }
 
   stop(): void {
@@ -59,7 +61,7 @@ export class DeferredPoller extends EventEmitter<PollerEvents> implements Poller
     poller.on('error', (event) => {
       if (this.listenerCount('error') > 0) this.emit('error', event);
     });
-    if (this.focus !== undefined) poller.setFocus(this.focus);
+    if (this.focus !== undefined) poller.setFocus(this.focus, this.shown);
     // start() runs the first cycle at once, which is the refresh a waiting refreshNow() asked for.
     if (this.started) poller.start();
     else if (this.refreshWanted) poller.refreshNow();

@@ -7,6 +7,7 @@ import type { Snapshot } from '../model/types.js';
 import { budgetIntervalMs, MAX_BACKOFF_MS, throttleBackoffMs } from './backoff.js';
 import type {
   ClusterSource,
+  MetricsScope,
   MetricsSource,
   PollerErrorEvent,
   PollerEvents,
@@ -37,6 +38,12 @@ export interface PollerOptions {
 /** How long the focus must stay put before its metrics are fetched outside a refresh. */
 export const FOCUS_SETTLE_MS = 400;
 
+/** Whether two name lists are the same, in order (undefined only equals undefined). */
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
 function asMonitorError(error: unknown): MonitorError {
   if (error instanceof MonitorError) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -53,10 +60,11 @@ async function withMetrics(
   metrics: MetricsSource | undefined,
   focus: readonly string[],
   signal: AbortSignal,
+  scope: MetricsScope = {},
 ): Promise<Snapshot> {
   if (metrics === undefined) return snapshot;
   try {
-    return await metrics.attach(snapshot, focus, signal);
+    return await metrics.attach(snapshot, focus, signal, scope);
   } catch (error) {
     if (signal.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -127,6 +135,8 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private effectiveIntervalMs: number;
   private stretchReason: string | undefined;
   private focus: readonly string[] = [];
+  /** The services on screen (undefined: every service), for the metrics source's scope. */
+  private shown: readonly string[] | undefined;
   private snapshot: Snapshot | undefined;
   /**
    * The last cycle's ECS data before metrics were attached, for a metrics-only pass; undefined after a
@@ -195,9 +205,10 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
    * service shows its containers' numbers without waiting for the next refresh or making ECS calls.
    * After a failed refresh the new focus waits for the next good one.
    */
-  setFocus(serviceNames: readonly string[]): void {
-    const changed = serviceNames.length !== this.focus.length || serviceNames.some((name, i) => name !== this.focus[i]);
+  setFocus(serviceNames: readonly string[], shown?: readonly string[]): void {
+    const changed = !sameNames(serviceNames, this.focus) || !sameNames(shown, this.shown);
     this.focus = [...serviceNames];
+    this.shown = shown === undefined ? undefined : [...shown];
     if (!changed || this.metrics === undefined || this.stopped) return;
     if (this.focusTimer !== undefined) this.clearTimer(this.focusTimer);
     this.focusTimer = this.setTimer(() => {
@@ -233,7 +244,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     this.focusController = controller;
     let snapshot: Snapshot;
     try {
-      snapshot = await withMetrics(base, this.metrics, this.focus, controller.signal);
+      snapshot = await withMetrics(base, this.metrics, this.focus, controller.signal, { shown: this.shown });
     } catch {
       // Aborted by a newer pass, a cycle or stop(): the newer work supersedes this one.
       return;
@@ -288,7 +299,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
     let outcome: { snapshot: Snapshot; ecs: Snapshot } | { error: MonitorError };
     try {
       const ecs = await this.source.fetchSnapshot(controller.signal);
-      const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal);
+      const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal, { shown: this.shown });
       // Each throttling category is its own bucket: the busiest one sets the pace.
       this.busiest = callsByCategory(ecs.apiCalls)[0];
       this.budgetMs = budgetIntervalMs(this.intervalMs, this.busiest?.calls ?? 0, this.maxApiRate);

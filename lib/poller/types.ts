@@ -14,11 +14,21 @@ export interface ClusterSource {
 export interface MetricsSource {
   /**
    * Returns `snapshot` with metrics attached to services, tasks and containers. Fetches only what is
-   * due (each series at most once per 60-second period) and container-level series only for the
-   * services in `focus` (or all of them in a small cluster). Never throws for a CloudWatch failure:
+   * due (each series at most once per 60-second period), container-level series only for the
+   * services in `focus` (or all of them in a small cluster), and in a large cluster service-level
+   * series only for the services `scope` says are shown. Never throws for a CloudWatch failure:
    * metrics become undefined and `snapshot.metrics.error` says why; throws only when `signal` aborts.
    */
-  attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal): Promise<Snapshot>;
+  attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal, scope?: MetricsScope): Promise<Snapshot>;
+}
+
+/** What the screen shows, for a metrics pass. */
+export interface MetricsScope {
+  /**
+   * The services on screen: in a large cluster only they (and the focus) get service-level series.
+   * Undefined means every service (the table is sorted by CPU or memory, or no screen is attached).
+   */
+  readonly shown?: readonly string[] | undefined;
 }
 
 /** Lists the account's clusters for the picker. Implemented in lib/aws. */
@@ -57,8 +67,11 @@ export interface PollerHandle extends EventEmitter<PollerEvents> {
   start(): void;
   /** Refresh now; coalesces with a cycle in flight. */
   refreshNow(): void;
-  /** Tells the poller which services the user is looking at (for container-level metrics). */
-  setFocus(serviceNames: readonly string[]): void;
+  /**
+   * Tells the poller which services the user is looking at (for container-level metrics) and which are
+   * on screen (`shown`, for service-level metrics in a large cluster; undefined means all of them).
+   */
+  setFocus(serviceNames: readonly string[], shown?: readonly string[]): void;
   /** Aborts calls in flight and cancels the schedule. */
   stop(): void;
   readonly lastSnapshot: Snapshot | undefined;

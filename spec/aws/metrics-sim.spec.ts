@@ -179,3 +179,24 @@ test('calls run concurrently, but never more at once than the concurrency allows
   assert.deepEqual(r.sim.ledger.batchSizes('GetMetricData'), { 500: 3, 20: 1 });
   assert.equal(r.sim.ledger.maxConcurrency, 2);
 });
+
+test('a large cluster: service metrics only for the services on screen, the rest as soon as they are scrolled to', async (t) => {
+  const r = await rig(t, { scenario: { services: 100, tasksPerService: 1, containersPerTask: 1, insights: 'disabled' } });
+  const snapshot = await r.snapshot();
+  const names = snapshot.services.map((s) => s.name);
+  const firstScreen = names.slice(0, 30);
+  const out = await r.metrics.attach(snapshot, [], signal(), { shown: firstScreen });
+  assert.equal(out.metrics.metricsRequested, 60, 'CPU and memory of 30 services, not 100');
+  const withValues = out.services.filter((s) => s.metrics?.cpuPct !== undefined).map((s) => s.name);
+  assert.deepEqual(withValues, firstScreen);
+
+  // Scrolling down within the minute fetches only the services that came into view.
+  const secondScreen = names.slice(20, 50);
+  const scrolled = await r.metrics.attach(snapshot, [], signal(), { shown: secondScreen });
+  assert.equal(scrolled.metrics.metricsRequested, 40);
+  for (const name of secondScreen) assert.ok(scrolled.services.find((s) => s.name === name)?.metrics?.cpuPct !== undefined, name);
+
+  // Sorted by CPU the screen needs every value.
+  const all = await r.metrics.attach(snapshot, [], signal());
+  assert.equal(all.metrics.metricsRequested, 2 * (100 - 50));
+});

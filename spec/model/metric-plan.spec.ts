@@ -6,6 +6,8 @@ import {
   insightsNote,
   isDue,
   planMetricRequests,
+  SCREENFUL_SERVICE_LIMIT,
+  serviceScope,
   wantedSeries,
   windowStart,
 } from '../../lib/model/metric-plan.js';
@@ -86,4 +88,19 @@ test('more than 500 due series are split into calls of at most 500, grouped by w
 
 test('a series whose window is empty is not requested', () => {
   assert.deepEqual(planMetricRequests([{ series: serviceSeries('prod', 'web', 'cpu'), start: END }], END), []);
+});
+
+test('a large cluster wants service series only for the services on screen and in focus', () => {
+  const snap = testSnapshot('prod', 'disabled', manyServices(SCREENFUL_SERVICE_LIMIT + 10, 1));
+  const scope = serviceScope(snap, ['svc-45'], ['svc-00', 'svc-01']);
+  const services = new Set(wantedSeries(snap, new Set(), scope).map((s) => s.dimensions.find((d) => d.name === 'ServiceName')?.value));
+  assert.deepEqual([...services].sort(), ['svc-00', 'svc-01', 'svc-45']);
+});
+
+test('every service is wanted when the screen asks for all (sorted by CPU) or the cluster is a screenful', () => {
+  const large = testSnapshot('prod', 'disabled', manyServices(SCREENFUL_SERVICE_LIMIT + 10, 1));
+  assert.equal(serviceScope(large, [], undefined), undefined);
+  assert.equal(wantedSeries(large, new Set(), serviceScope(large, [], undefined)).length, 2 * (SCREENFUL_SERVICE_LIMIT + 10));
+  const screenful = testSnapshot('prod', 'disabled', manyServices(SCREENFUL_SERVICE_LIMIT, 1));
+  assert.equal(serviceScope(screenful, [], ['svc-00']), undefined);
 });

@@ -3,15 +3,17 @@ import assert from 'node:assert/strict';
 import { NetworkError } from '../../lib/model/errors.js';
 import type { Snapshot } from '../../lib/model/types.js';
 import { FOCUS_SETTLE_MS, Poller } from '../../lib/poller/poller.js';
-import type { MetricsSource } from '../../lib/poller/types.js';
+import type { MetricsScope, MetricsSource } from '../../lib/poller/types.js';
 import { snapshot } from '../model/builders.js';
 import { FakeClock, ManualSource, settle } from './fakes.js';
 
 /** A metrics source that records each attach and marks the snapshot with the focus it was given. */
 class RecordingMetrics implements MetricsSource {
   readonly calls: string[][] = [];
-  async attach(base: Snapshot, focus: readonly string[]): Promise<Snapshot> {
+  readonly shown: (readonly string[] | undefined)[] = [];
+  async attach(base: Snapshot, focus: readonly string[], _signal: AbortSignal, scope?: MetricsScope): Promise<Snapshot> {
     this.calls.push([...focus]);
+    this.shown.push(scope?.shown);
     return { ...base, metrics: { ...base.metrics, note: `focus ${focus.join(',')}` } };
   }
 }
@@ -50,6 +52,30 @@ describe('Poller focus', () => {
     assert.equal(snapshots.length, 2);
     assert.equal(snapshots[1]?.metrics.note, 'focus payments');
     assert.equal(snapshots[1]?.fetchedAt, snapshots[0]?.fetchedAt, 'the ECS data is the same cycle');
+    poller.stop();
+  });
+
+  it('fetches the metrics of services scrolled into view, and hands the services on screen to every later pass', async () => {
+    const { clock, source, metrics, poller } = setup();
+    poller.start();
+    source.last.resolve(snapshot({ fetchedAt: clock.now }));
+    await settle();
+    assert.deepEqual(metrics.shown, [undefined], 'before the screen says, every service');
+
+    poller.setFocus([], ['a', 'b']);
+    await clock.advance(FOCUS_SETTLE_MS);
+    await settle();
+    assert.deepEqual(metrics.shown.at(-1), ['a', 'b']);
+    const passes = metrics.calls.length;
+    poller.setFocus([], ['a', 'b']);
+    await clock.advance(FOCUS_SETTLE_MS);
+    await settle();
+    assert.equal(metrics.calls.length, passes, 'the same screen fetches nothing new');
+
+    await clock.advance(30_000);
+    source.last.resolve(snapshot({ fetchedAt: clock.now }));
+    await settle();
+    assert.deepEqual(metrics.shown.at(-1), ['a', 'b'], 'the next refresh keeps to the screen');
     poller.stop();
   });
 

@@ -39,6 +39,8 @@ export class MonitorMode implements ScreenMode {
   private pollerState: PollerState | undefined;
   private error: PollerErrorEvent | undefined;
   private focusedService: string | undefined;
+  /** The service names on screen last told to the poller, joined (undefined: every service). */
+  private shownKey: string | undefined = '';
   private lastClick: { pane: string; row: number; at: number } | undefined;
   /** Lines of the status area in the current layout: more than one only while a long message is shown. */
   private statusHeight = 1;
@@ -100,9 +102,17 @@ export class MonitorMode implements ScreenMode {
     // Usually nothing moved (a refresh of the same services): the model already built is the one to show.
     this.model = reconciled === this.state ? first : buildDashboardModel(this.snapshot, reconciled, this.layoutNow, now);
     this.state = reconciled;
-    if (this.state.selectedService !== this.focusedService) {
+    // The services on screen: in a large cluster only they get service metrics (CloudWatch bills each
+    // metric), except when the table is sorted by CPU or memory, which needs every service's value.
+    const shown =
+      this.state.sort === 'cpu' || this.state.sort === 'memory'
+        ? undefined
+        : this.model.services.slice(this.state.serviceOffset, this.state.serviceOffset + this.model.context.heights.services).map((s) => s.name);
+    const shownKey = shown === undefined ? undefined : shown.join('\n');
+    if (this.state.selectedService !== this.focusedService || shownKey !== this.shownKey) {
       this.focusedService = this.state.selectedService;
-      this.input.poller.setFocus(this.focusedService === undefined ? [] : [this.focusedService]);
+      this.shownKey = shownKey;
+      this.input.poller.setFocus(this.focusedService === undefined ? [] : [this.focusedService], shown);
     }
   }
 
