@@ -49,8 +49,9 @@ describe('hostile data on screen', () => {
     const word = term.findText('TAGGED');
     assert.ok(word);
     assert.notEqual(term.cellColor(word.col, word.row), 'red', 'the data did not colour itself');
+    // The pane may still be painting when TAGGED appears: wait for each marker (a bound on waiting only).
     for (const marker of ['title-attempt', 'clipboard-attempt', 'clear-attempt', 'modes-attempt', 'first-line second-line third-line']) {
-      assert.ok(term.findText(marker), `${marker} shown as text:\n${term.screen()}`);
+      await term.waitForText(marker, WAIT);
     }
     assert.ok(term.findText(/demo|hostile/), 'the header was not wiped');
     assertNothingLeaked(term);
