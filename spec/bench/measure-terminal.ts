@@ -16,6 +16,14 @@ export interface TerminalMeasurement {
   /** CPU of the dashboard process over the idle window, percent of one core; undefined off Linux. */
   readonly idleCpuPct: number | undefined;
   readonly idleWindowMs: number;
+  /** AWS calls the simulator answered during the idle window, by operation (external simulator only). */
+  readonly idleCalls?: Readonly<Record<string, number>>;
+}
+
+/** The external simulator's call ledger, so the idle window can say what the monitor asked AWS meanwhile. */
+export interface CallLedger {
+  reset(): Promise<void>;
+  counts(): Promise<Readonly<Record<string, number>>>;
 }
 
 /** Wait after the first data before the idle window opens. */
@@ -50,6 +58,7 @@ export async function measureTerminal(options: {
   readonly firstService: RegExp;
   readonly idleWindowMs: number;
   readonly timeoutMs: number;
+  readonly ledger?: CallLedger;
 }): Promise<TerminalMeasurement> {
   // An empty home: no user config file or AWS profile can change what is measured.
   const home = mkdtempSync(join(tmpdir(), 'ecs-monitor-bench-'));
@@ -77,13 +86,21 @@ export async function measureTerminal(options: {
     const firstDataMs = performance.now() - launched;
     // Let the first redraws and the garbage collection after a big first refresh finish before the window opens.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await options.ledger?.reset();
     const before = processCpuMs(term.pid);
     const windowStart = performance.now();
     await new Promise((resolve) => setTimeout(resolve, options.idleWindowMs));
     const after = processCpuMs(term.pid);
     const windowMs = performance.now() - windowStart;
+    const idleCalls = await options.ledger?.counts();
     const idleCpuPct = before === undefined || after === undefined ? undefined : Math.round(((after - before) / windowMs) * 100 * 100) / 100;
-    return { firstPaintMs: Math.round(firstPaintMs), firstDataMs: Math.round(firstDataMs), idleCpuPct, idleWindowMs: Math.round(windowMs) };
+    return {
+      firstPaintMs: Math.round(firstPaintMs),
+      firstDataMs: Math.round(firstDataMs),
+      idleCpuPct,
+      idleWindowMs: Math.round(windowMs),
+      ...(idleCalls === undefined ? {} : { idleCalls }),
+    };
   } finally {
     await term.close();
     rmSync(home, { recursive: true, force: true });

@@ -47,6 +47,8 @@ export interface ScenarioJson {
   /** Highest RSS of the scenario's process up to the reading (the first refresh's peak). */
   readonly peakRssMB: number;
   readonly idleCpuPct: number | null;
+  /** AWS calls the monitor made during the idle window (null when not counted). */
+  readonly idleCalls: Record<string, number> | null;
   readonly metricsPerHour: number;
   readonly metricsAttachMs: number;
   readonly firstPaintMs: number | null;
@@ -97,6 +99,7 @@ function scenarioJson({ measured: m, terminal: t }: BenchResults['scenarios'][nu
     heapUsedMB: m.heapUsedMB,
     peakRssMB: m.peakRssMB,
     idleCpuPct: t?.idleCpuPct ?? null,
+    idleCalls: t?.idleCalls === undefined ? null : { ...t.idleCalls },
     metricsPerHour: m.metricsHour.metricsPerHour,
     metricsAttachMs: m.metricsAttachMs,
     firstPaintMs: t?.firstPaintMs ?? null,
@@ -177,7 +180,7 @@ export function figuresMarkdown(json: BenchJson): string[] {
       `${fmt(x.renderMedianMs, 2)} / ${fmt(x.renderP95Ms, 2)}`,
       `${fmt(x.tableP95Ms, 2)} / ${fmt(x.treeP95Ms, 2)}`,
       `${fmt(x.rssMB)} / ${fmt(x.heapUsedMB)}`,
-      fmt(x.idleCpuPct, 2),
+      x.idleCalls !== null && total(x.idleCalls) > 0 ? `${fmt(x.idleCpuPct, 2)} (${fmt(total(x.idleCalls))} calls)` : fmt(x.idleCpuPct, 2),
       fmt(x.metricsPerHour),
       `${fmt(x.firstPaintMs)} / ${fmt(x.firstDataMs)}`,
     ]),
@@ -215,6 +218,15 @@ export function derivedNotes(json: BenchJson): string[] {
         `${s.name}: within a refresh the monitor spends more than a quarter of an account bucket ` +
           `(${drained.length > 0 ? `steady: ${say(drained)}` : 'steady: none'}; ${drainedFirst.length > 0 ? `first refresh: ${say(drainedFirst)}` : 'first refresh: none'}). ` +
           'max_api_rate keeps the average within a quarter of the refill rate, but the calls of one refresh arrive together; on AWS, "overdrawn" means throttling for the monitor and for deployments in the account until the bucket refills.',
+      );
+    }
+  }
+  for (const s of json.scenarios) {
+    const calls = s.idleCalls === null ? [] : Object.entries(s.idleCalls).filter(([, n]) => n > 0);
+    if (calls.length > 0) {
+      notes.push(
+        `${s.name}: the idle window was not free of AWS calls (${calls.map(([op, n]) => `${fmt(n)} ${op}`).join(', ')}); ` +
+          'its CPU figure includes them.',
       );
     }
   }
