@@ -189,8 +189,22 @@ function parseDeployment(d: SdkDeployment): Deployment {
   });
 }
 
-function parseEvent(e: SdkServiceEvent): ServiceEvent {
-  return { id: e.id ?? '', createdAt: epoch(e.createdAt) ?? 0, message: e.message ?? '' };
+/**
+ * A service's events, newest first. ECS keeps a service's last 100 and a service that does not change
+ * logs "(service x) has reached a steady state." every few hours, so most of the 100 carry one message:
+ * equal messages share one string here (per service, so nothing outlives the snapshot).
+ */
+function parseEvents(events: readonly SdkServiceEvent[]): ServiceEvent[] {
+  const messages = new Map<string, string>();
+  return events.map((e) => {
+    const text = e.message ?? '';
+    let message = messages.get(text);
+    if (message === undefined) {
+      message = text;
+      messages.set(text, text);
+    }
+    return { id: e.id ?? '', createdAt: epoch(e.createdAt) ?? 0, message };
+  });
 }
 
 /** Newest stop first: the order in which a crash loop is read. */
@@ -216,7 +230,7 @@ export function parseService(service: SdkService, tasks: readonly Task[], stoppe
     taskDefinition: sharedString(service.taskDefinition),
     createdAt: epoch(service.createdAt),
     deployments,
-    events: (service.events ?? []).map(parseEvent),
+    events: parseEvents(service.events ?? []),
     tasks: sortedTasks,
     stoppedTasks: [...stoppedTasks].sort(byNewestStop),
     health: deriveServiceHealth({ desiredCount, runningCount, deployments, tasks: sortedTasks }),

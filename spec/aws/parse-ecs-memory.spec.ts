@@ -35,13 +35,36 @@ globalThis.gc();
 process.stdout.write(String((process.memoryUsage().heapUsed - before) / kept.length));
 `;
 
-async function bytesPerTask(same: boolean): Promise<number> {
+// The same for services with ECS's 100 events each: with SAME, every event of a service carries one
+// message (a steady service's "has reached a steady state."), otherwise each its own, as long.
+const SERVICES_CHILD = `
+const { parseService } = await import(process.env.PARSE_ECS);
+const N = 300;
+const same = process.env.SAME === '1';
+const json = (i) => JSON.stringify({
+  serviceName: 'web-' + i, serviceArn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/web-' + i, status: 'ACTIVE', desiredCount: 1, runningCount: 1,
+  events: Array.from({ length: 100 }, (_, e) => ({
+    id: (i * 1000 + e).toString(16).padStart(36, '0'),
+    message: '(service web-' + i + ') has reached a steady state. ' + (same ? 'x' : e.toString(36)).padStart(4, '-'),
+  })),
+});
+const texts = Array.from({ length: N }, (_, i) => json(i));
+globalThis.gc();
+const before = process.memoryUsage().heapUsed;
+const kept = texts.map((t) => parseService(JSON.parse(t), [], []));
+globalThis.gc();
+process.stdout.write(String((process.memoryUsage().heapUsed - before) / kept.length));
+`;
+
+async function bytesPer(child: string, same: boolean): Promise<number> {
   const parseEcs = new URL('../../lib/aws/parse-ecs.js', import.meta.url).href;
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD], {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', child], {
     env: { ...process.env, PARSE_ECS: parseEcs, SAME: same ? '1' : '0' },
   });
   return Number(stdout);
 }
+
+const bytesPerTask = (same: boolean): Promise<number> => bytesPer(CHILD, same);
 
 test('tasks of one service share one copy of the strings they repeat (a 25,000-task snapshot is ~20 % smaller)', async () => {
   const distinct = await bytesPerTask(false);
@@ -50,4 +73,11 @@ test('tasks of one service share one copy of the strings they repeat (a 25,000-t
   // The repeated values are ~300 characters per task. Kept per task they cost nearly as much as distinct
   // ones (V8 itself saves ~160 B here); shared, ~450 B less.
   assert.ok(distinct - repeated > 320, `distinct values ${Math.round(distinct)} B per task, repeated ${Math.round(repeated)} B`);
+});
+
+test('a service whose events repeat one message keeps that message once (100 events per service at 5,000 services)', async () => {
+  const distinct = await bytesPer(SERVICES_CHILD, false);
+  const repeated = await bytesPer(SERVICES_CHILD, true);
+  assert.ok(Number.isFinite(distinct) && Number.isFinite(repeated), `${distinct} / ${repeated}`);
+  assert.ok(distinct - repeated > 3000, `distinct messages ${Math.round(distinct)} B per service, repeated ${Math.round(repeated)} B`);
 });
