@@ -65,9 +65,19 @@ export interface CloudWatchMetricsSource extends MetricsSource {
   stats(): MetricsSourceStats;
 }
 
+/**
+ * A series no attach has wanted for this long is forgotten. The first refresh of a large cluster fetches
+ * every service, and every service the user focuses adds its tasks' and containers' series: kept, each
+ * would hold its history for as long as its tasks live (at 5,000 services, ~20 MB that no screen shows).
+ * Wanted again later, it is backfilled like a new series.
+ */
+export const UNWANTED_SERIES_KEEP_MS = 10 * METRIC_PERIOD_MS;
+
 interface SeriesState {
   readonly spec: MetricSeriesSpec;
   readonly ring: MetricRing;
+  /** The period end of the last attach that wanted the series. */
+  lastWantedEnd: number;
   /** End of the last window attempted: the series is not fetched again before the next period. */
   lastAttemptEnd: number | undefined;
   /** End of the last window fetched successfully: bounds how far back a gappy series re-asks. */
@@ -91,8 +101,11 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
   const states = new Map<string, SeriesState>();
   let lastWanted: readonly MetricSeriesSpec[] = [];
 
-  /** Drops series of services, tasks and containers that are gone, so memory follows the cluster. */
-  function prune(snapshot: Snapshot): void {
+  /**
+   * Drops series of services, tasks and containers that are gone, and series unwanted for
+   * UNWANTED_SERIES_KEEP_MS, so memory follows the cluster and what is on screen.
+   */
+  function prune(snapshot: Snapshot, end: number): void {
     const alive = new Set<string>();
     for (const s of snapshot.services) {
       alive.add(s.name);
@@ -101,9 +114,9 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
         for (const c of t.containers) alive.add(`${s.name}/${t.id}/${c.name}`);
       }
     }
-    for (const [key, { spec }] of states) {
+    for (const [key, { spec, lastWantedEnd }] of states) {
       const path = [spec.service, spec.taskId, spec.container].filter((p) => p !== undefined).join('/');
-      if (spec.cluster !== snapshot.cluster.name || !alive.has(path)) states.delete(key);
+      if (spec.cluster !== snapshot.cluster.name || !alive.has(path) || end - lastWantedEnd > UNWANTED_SERIES_KEEP_MS) states.delete(key);
     }
   }
 
@@ -119,7 +132,7 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     signal.throwIfAborted();
     const now = clock();
     const end = periodStart(now);
-    prune(snapshot);
+    prune(snapshot, end);
     const detailed = detailedServices(snapshot, focus, smallLimit);
     const wanted = wantedSeries(snapshot, detailed, serviceScope(snapshot, focus, scope.shown, screenfulLimit));
     lastWanted = wanted;
@@ -128,9 +141,17 @@ export function createMetricsSource(cloudwatch: CloudWatchClient, options: Metri
     for (const series of wanted) {
       let state = states.get(series.key);
       if (state === undefined) {
-        state = { spec: series, ring: new MetricRing(ringCapacity), lastAttemptEnd: undefined, lastSuccessEnd: undefined, failure: undefined };
+        state = {
+          spec: series,
+          ring: new MetricRing(ringCapacity),
+          lastWantedEnd: end,
+          lastAttemptEnd: undefined,
+          lastSuccessEnd: undefined,
+          failure: undefined,
+        };
         states.set(series.key, state);
       }
+      state.lastWantedEnd = end;
       if (isDue(state.lastAttemptEnd, end)) due.push({ series, start: windowStart(state.ring.newest()?.t, state.lastSuccessEnd, end, historyMs) });
     }
     const requests = planMetricRequests(due, end);

@@ -2,7 +2,7 @@
 // series, paging, errors. The simulator-backed spec (metrics-sim.spec.ts) covers the Insights modes end to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMetricsSource } from '../../lib/aws/metrics.js';
+import { createMetricsSource, UNWANTED_SERIES_KEEP_MS } from '../../lib/aws/metrics.js';
 import { startCloudWatchStub } from './metrics-stub-cloudwatch.js';
 import type { StubData, StubQuery } from './metrics-stub-cloudwatch.js';
 import { manyServices, testSnapshot } from '../model/metric-test-snapshot.js';
@@ -262,4 +262,31 @@ test('switching to another cluster drops the first cluster\'s series', async (t)
   assert.equal(source.stats().trackedSeries, 2);
   assert.equal(other.metrics.metricsRequested, 2, 'same service name, other cluster: fetched, not reused');
   assert.equal(stub.requests[1]?.queries[0]?.dimensions['ClusterName'], 'staging');
+});
+
+test('series no attach wanted for ten minutes are forgotten: a focus moved on, a large cluster\'s first full fetch', async (t) => {
+  const stub = await startCloudWatchStub(everyMinute());
+  t.after(() => stub.close());
+  const c = clock(T0 + 5_000);
+  const source = createMetricsSource(stub.client(), { cluster: 'prod', now: c.now, screenfulServiceLimit: 10 });
+  const snap = testSnapshot('prod', 'enhanced', manyServices(12, 2));
+  const shown = ['svc-00', 'svc-01', 'svc-02', 'svc-03'];
+  // The first refresh knows nothing of the screen yet: every service, plus the focus's tasks and containers.
+  await source.attach(snap, ['svc-03'], AbortSignal.timeout(10_000));
+  assert.equal(source.stats().trackedSeries, 12 * 2 + 8);
+
+  c.set(T0 + 5 * MIN + 5_000);
+  await source.attach(snap, ['svc-01'], AbortSignal.timeout(10_000), { shown });
+  assert.equal(source.stats().trackedSeries, 12 * 2 + 8 + 8, 'within ten minutes nothing is forgotten');
+
+  c.set(T0 + 5_000 + UNWANTED_SERIES_KEEP_MS + MIN);
+  const out = await source.attach(snap, ['svc-01'], AbortSignal.timeout(10_000), { shown });
+  assert.equal(source.stats().trackedSeries, shown.length * 2 + 8, 'the services on screen and the focus\'s detail');
+  assert.equal(out.services[1]?.tasks[0]?.containers[0]?.metrics?.cpuUsed, 256);
+  assert.equal(out.services[2]?.metrics?.cpuPct, 40);
+
+  // Back on svc-03 after it was forgotten: backfilled like a new series, 30 minutes in one go.
+  c.set(T0 + 5_000 + UNWANTED_SERIES_KEEP_MS + 2 * MIN);
+  const back = await source.attach(snap, ['svc-03'], AbortSignal.timeout(10_000), { shown });
+  assert.equal(back.services[3]?.tasks[0]?.containers[0]?.metrics?.cpuHistory.length, 30);
 });
