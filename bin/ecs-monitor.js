@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 // The executable: a thin shim over the compiled CLI, so nothing runs on import anywhere else.
-import { applyHeapSettings } from '../dist/lib/cli/heap-settings.js';
-
-// Before the CLI and the AWS SDK are loaded, so every full collection uses the settings.
-applyHeapSettings();
-const { main } = await import('../dist/lib/cli/main.js');
+import { main } from '../dist/lib/cli/main.js';
 
 // `ecs-monitor --once --json | head` closes the pipe early: that is the reader's choice, not a failure.
 process.stdout.on('error', (error) => {

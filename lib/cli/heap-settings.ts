@@ -14,8 +14,8 @@ export const HEAP_FLAGS: readonly string[] = [`--heap-growing-percent=${HEAP_GRO
 
 /**
  * Applies HEAP_FLAGS to the running V8. The flag is read at every full collection, so setting it at
- * run time takes effect from the next one. Call once, at start-up (bin/ecs-monitor.js does; the
- * benchmark does too, so it measures the same process).
+ * run time takes effect from the next one. The command calls it once its AWS half is loaded, before the
+ * first refresh (main.ts); the benchmark calls it too, so it measures the same settings.
  */
 export function applyHeapSettings(): void {
   for (const flag of HEAP_FLAGS) setFlagsFromString(flag);

@@ -16,6 +16,7 @@ import { openUrl } from '../ui/open-url.js';
 import { LogFile, LogFileError, startLine } from './log-file.js';
 import type { Backend } from './backend.js';
 import { chooseCluster } from './cluster-choice.js';
+import { applyHeapSettings } from './heap-settings.js';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface MainIo {
@@ -85,7 +86,12 @@ export async function main(
 }
 
 function loadBackend(options: CliOptions, config: MonitorConfig, env: ConfigEnv, log: LogFile | undefined): Promise<Backend> {
-  return import('./backend.js').then((module) => module.connect(options, config, env, log));
+  return import('./backend.js').then((module) => {
+    // Before the first refresh, after start-up has compiled its modules: V8 checks its flags before it
+    // reuses a code cache, so a flag changed earlier slowed the first frame.
+    applyHeapSettings();
+    return module.connect(options, config, env, log);
+  });
 }
 
 /**
