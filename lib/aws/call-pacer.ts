@@ -42,6 +42,12 @@ export class CallPacer {
     this.refilledAt = this.now();
   }
 
+  /** Whole tokens free now (0 while calls are queued): how many calls could start at once. */
+  available(): number {
+    this.refill();
+    return this.queue.length > 0 ? 0 : Math.floor(this.tokens);
+  }
+
   /** Takes a token when one is free and nothing is queued before it; false means the call must queue. */
   tryNow(): boolean {
     this.refill();
@@ -66,6 +72,20 @@ export class CallPacer {
   /** Calls waiting for a token. */
   get backlog(): number {
     return this.queue.length;
+  }
+
+  /** Drops the queued calls whose key `keep` refuses. */
+  retain(keep: (key: string) => boolean): void {
+    const kept = this.queue.filter((q) => keep(q.key));
+    if (kept.length === this.queue.length) return;
+    this.queue.length = 0;
+    this.queue.push(...kept);
+    this.queuedKeys.clear();
+    for (const q of kept) this.queuedKeys.add(q.key);
+    if (kept.length === 0 && this.timer !== undefined) {
+      this.clearTimer(this.timer);
+      this.timer = undefined;
+    }
   }
 
   /** Drops the queue and its timer. */

@@ -46,6 +46,11 @@ export interface RefreshContext {
   readonly signal: AbortSignal;
   /** Failures met by this refresh's lookups, one sentence each. */
   readonly failures: Set<string>;
+  /**
+   * Describes this refresh may still make (set from `available()` when it starts), so a refresh makes a
+   * known number of them however long it takes; the pacer's tokens bound them too.
+   */
+  allowance: number;
 }
 
 export class DefinitionLoader {
@@ -68,11 +73,12 @@ export class DefinitionLoader {
 
   /**
    * The definition of `arn` for a refresh: cached; else described now while the burst lasts; else left
-   * to the paced describes (or to the retry after a failure) and undefined for now. A failure of the
+   * to the paced describes (unless `queue` is false) or to the retry after a failure, and undefined for
+   * now. A failure of the
    * definition's own call resolves undefined and is added to `refresh.failures`.
    * @throws the abort error when the refresh is aborted.
    */
-  lookup(arn: string, refresh: RefreshContext): Promise<TaskDefinitionInfo | undefined> | TaskDefinitionInfo | undefined {
+  lookup(arn: string, refresh: RefreshContext, options: { readonly queue?: boolean } = {}): Promise<TaskDefinitionInfo | undefined> | TaskDefinitionInfo | undefined {
     const cached = this.options.cache.peek(arn);
     if (cached !== undefined) return cached;
     const failure = this.failed.get(arn);
@@ -84,15 +90,26 @@ export class DefinitionLoader {
       this.failed.delete(arn);
     }
     if (this.pacer.has(arn) || this.pacedInFlight.has(arn)) return undefined;
-    if (!this.pacer.tryNow()) {
-      this.pacer.enqueue(arn, () => this.describePaced(arn));
+    if (refresh.allowance <= 0 || !this.pacer.tryNow()) {
+      if (options.queue ?? true) this.pacer.enqueue(arn, () => this.describePaced(arn));
       return undefined;
     }
+    refresh.allowance -= 1;
     return this.options.cache.get(arn, () => this.describe(arn, refresh.tally, undefined, refresh.signal)).catch((error: unknown) => {
       if (refresh.signal.aborted || isAbortError(error)) throw error;
       refresh.failures.add(this.noteFailure(arn, error));
       return undefined;
     });
+  }
+
+  /** Forgets the queued describes of definitions `keep` refuses (no longer on screen). */
+  retain(keep: (arn: string) => boolean): void {
+    this.pacer.retain(keep);
+  }
+
+  /** Describes a refresh starting now may make at once. */
+  available(): number {
+    return this.pacer.available();
   }
 
   /** Paced describes made since the previous call, for the next snapshot's `apiCalls`. */

@@ -12,9 +12,10 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service as SdkService } from '@aws-sdk/client-ecs';
 import { serviceNameFromGroup } from '../model/arn.js';
+import { SCREENFUL_SERVICE_LIMIT } from '../model/metric-plan.js';
 import type { MonitorError } from '../model/errors.js';
 import type { Cluster, Snapshot, Task } from '../model/types.js';
-import type { ClusterSource } from '../poller/types.js';
+import type { ClusterSource, ScreenScope } from '../poller/types.js';
 import { CallTally } from './call-counter.js';
 import { CallQueue } from './call-queue.js';
 import type { CallPriority } from './call-queue.js';
@@ -115,7 +116,21 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   /** What the last successful refresh saw: its running task ARNs and service names. */
   let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
 
-  async function fetchSnapshot(signal: AbortSignal): Promise<Snapshot> {
+  async function fetchSnapshot(signal: AbortSignal, scope: ScreenScope = {}): Promise<Snapshot> {
+    // In a cluster larger than a screenful, task definitions are described for the services on screen
+    // and in focus only (and standalone tasks): the rest keep the sizes their tasks report until they are
+    // scrolled to, rather than costing thousands of calls after the cluster is opened. Before the screen
+    // has said what it shows, a large cluster's first refresh gets the burst and nothing queued; later
+    // refreshes without a screen's rows (a sort by CPU or memory, --once) describe nothing new.
+    const shown = scope.shown === undefined ? undefined : new Set([...scope.shown, ...(scope.focus ?? [])]);
+    let large: Promise<boolean> = Promise.resolve(false);
+    const firstRefresh = previous === undefined;
+    const definitionWanted = (group: string | undefined): boolean => {
+      const service = serviceNameFromGroup(group);
+      return shown === undefined || service === undefined || shown.has(service);
+    };
+    /** The definitions this refresh's tasks on screen use. */
+    const wantedDefinitions = new Set<string>();
     const started = now();
     const tally = new CallTally();
     // One controller per refresh: the first failure aborts the sibling calls instead of letting them run.
@@ -212,7 +227,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         describeServices,
       );
 
-    const refreshContext: RefreshContext = { tally, signal: controller.signal, failures: new Set() };
+    const refreshContext: RefreshContext = { tally, signal: controller.signal, failures: new Set(), allowance: definitions.available() };
 
     const describeRunning = async (arns: string[]): Promise<Task[]> => {
       // DescribeTasks, at most 100 per call.
@@ -221,7 +236,15 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       );
       const described = out.tasks ?? [];
       const definitionArns = [...new Set(described.map((t) => t.taskDefinitionArn ?? '').filter((a) => a !== ''))];
-      const found = await Promise.all(definitionArns.map((arn) => definitions.lookup(arn, refreshContext)));
+      const narrow = await large;
+      // A large cluster without a screen's rows: the burst on the first refresh only, then nothing new.
+      const none = narrow && shown === undefined && !firstRefresh;
+      const wanted = new Set(none ? [] : described.filter((t) => !narrow || definitionWanted(t.group)).map((t) => t.taskDefinitionArn ?? ''));
+      for (const arn of wanted) wantedDefinitions.add(arn);
+      const queue = !narrow || shown !== undefined;
+      const found = await Promise.all(
+        definitionArns.map((arn) => (wanted.has(arn) ? definitions.lookup(arn, refreshContext, { queue }) : taskDefinitions.peek(arn))),
+      );
       const byArn = new Map(definitionArns.map((arn, i) => [arn, found[i]]));
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
     };
@@ -336,6 +359,11 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     try {
       taskDefinitions.prune();
       const clusterPromise = awaitedLater(describeCluster());
+      // Large: more services than a screenful, by the last refresh or else by the cluster's own count.
+      large =
+        previous !== undefined
+          ? Promise.resolve(previous.services.size > SCREENFUL_SERVICE_LIMIT)
+          : clusterPromise.then((c) => (c.activeServicesCount ?? Number.POSITIVE_INFINITY) > SCREENFUL_SERVICE_LIMIT, () => false);
       const servicesPromise = awaitedLater(fetchServices());
       const runningPromise =
         previous === undefined
@@ -356,6 +384,8 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
         warning,
       });
       previous = { taskArns: running.map((t) => t.arn), services: new Set(snapshot.services.map((s) => s.name)) };
+      // Definitions queued for services that have left the screen wait until they are back on it.
+      if (shown !== undefined && (await large)) definitions.retain((arn) => wantedDefinitions.has(arn));
       return snapshot;
     } catch (error) {
       if (signal.aborted) throw error;

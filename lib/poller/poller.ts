@@ -298,7 +298,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
 
     let outcome: { snapshot: Snapshot; ecs: Snapshot } | { error: MonitorError };
     try {
-      const ecs = await this.source.fetchSnapshot(controller.signal);
+      const ecs = await this.source.fetchSnapshot(controller.signal, { shown: this.shown, focus: this.focus });
       const snapshot = await withMetrics(ecs, this.metrics, this.focus, controller.signal, { shown: this.shown });
       // Each throttling category is its own bucket: the busiest one sets the pace.
       this.busiest = callsByCategory(ecs.apiCalls)[0];

@@ -6,8 +6,20 @@ import type { MonitorError } from '../model/errors.js';
 
 /** Where ECS data comes from: one full refresh of the cluster per call. Implemented in lib/aws. */
 export interface ClusterSource {
-  /** Fetches one snapshot (metrics not yet attached: `metrics.metricsRequested` is 0). Throws a MonitorError. */
-  fetchSnapshot(signal: AbortSignal): Promise<Snapshot>;
+  /**
+   * Fetches one snapshot (metrics not yet attached: `metrics.metricsRequested` is 0). `scope` says what
+   * the screen shows, so work only it needs (describing task definitions) can be left to the services
+   * on screen. Throws a MonitorError.
+   */
+  fetchSnapshot(signal: AbortSignal, scope?: ScreenScope): Promise<Snapshot>;
+}
+
+/** What the screen shows, for a refresh. */
+export interface ScreenScope {
+  /** The services on screen; undefined means every service (a sort that needs them all, or no screen). */
+  readonly shown?: readonly string[] | undefined;
+  /** The services the user is looking at. */
+  readonly focus?: readonly string[] | undefined;
 }
 
 /** Where CloudWatch data comes from. Implemented in lib/aws. */

@@ -52,3 +52,46 @@ describe('ECS source on the simulator: paced task definitions', () => {
     }
   });
 });
+
+describe('ECS source on the simulator: task definitions of the services on screen', () => {
+  it('in a cluster larger than a screenful, describes only what the screen shows', async () => {
+    const sim = await startSimulator({ scenario: { services: 60, tasksPerService: 1, containersPerTask: 1 }, living: false });
+    const clients = createAwsClients({ region: sim.region, endpoint: sim.endpoint, credentials, maxAttempts: 3, requestTimeoutMs: 10_000 });
+    // Timers that never fire: the paced queue only grows, so what is dropped from it is visible.
+    const ecs = createEcsSource(clients, {
+      cluster: sim.clusterName,
+      region: sim.region,
+      taskDefinitionTtlMs: 600_000,
+      setTimer: () => 0,
+      clearTimer: () => undefined,
+    });
+    try {
+      // Before the screen has said what it shows, a large cluster gets the burst and nothing queued.
+      const first = await ecs.fetchSnapshot(new AbortController().signal);
+      assert.equal(first.apiCalls['DescribeTaskDefinition'], DEFINITION_BURST);
+      assert.equal(ecs.definitionBacklog(), 0);
+
+      const names = first.services.map((s) => s.name);
+      const described = new Set(first.services.flatMap((s) => s.tasks).filter((t) => t.containers.every((c) => c.hasHealthCheck !== undefined)).map((t) => t.group));
+      const notYet = names.filter((n) => !described.has(`service:${n}`));
+      assert.equal(notYet.length, 60 - DEFINITION_BURST);
+      const onScreen = notYet.slice(0, 5);
+      const second = await ecs.fetchSnapshot(new AbortController().signal, { shown: onScreen, focus: [] });
+      // The five on screen are described now (as far as the burst has refilled) or queued; none of the 43
+      // off screen is either.
+      const calls2 = second.apiCalls['DescribeTaskDefinition'] ?? 0;
+      assert.equal(calls2 + ecs.definitionBacklog(), 5);
+
+      // A service scrolled to later is described or queued by the next refresh; one that left the screen
+      // leaves the queue.
+      const third = await ecs.fetchSnapshot(new AbortController().signal, { shown: [...onScreen.slice(1), notYet[5] ?? ''], focus: [] });
+      const calls3 = third.apiCalls['DescribeTaskDefinition'] ?? 0;
+      assert.ok(calls2 + calls3 + ecs.definitionBacklog() <= 6);
+      assert.ok(calls3 + ecs.definitionBacklog() >= 1, 'the service scrolled to is on its way');
+      assert.equal(sim.ledger.count('DescribeTaskDefinition'), DEFINITION_BURST + calls2 + calls3, 'nothing else was described');
+    } finally {
+      clients.destroy();
+      await sim.close();
+    }
+  });
+});
