@@ -252,8 +252,8 @@ export function benchmarksMarkdown(json: BenchJson, results: BenchResults, metho
       (results.quick ? ' Quick run: shorter idle window and fewer render samples.' : ''),
     '',
     `Every ECS and CloudWatch call crosses loopback to the simulator with ${results.latencyMs} ms of added latency; the ECS source runs ` +
-      `${results.concurrency} calls at once. "Refresh" is a steady refresh (task definitions cached); "first refresh" also describes every ` +
-      'task definition once. Bounds are the critical-path lower bounds described below.',
+      `${results.concurrency} calls at once. "Refresh" is a steady refresh (the running tasks known, task definitions cached); "first refresh" ` +
+      'lists every task and describes the first 12 task definitions. Bounds are the critical-path lower bounds described below.',
     '',
     ...figuresMarkdown(json),
     '',
