@@ -49,6 +49,8 @@ export interface ScenarioJson {
   readonly idleCpuPct: number | null;
   /** AWS calls the monitor made during the idle window (null when not counted). */
   readonly idleCalls: Record<string, number> | null;
+  /** CPU spent from the first data to the second refresh (the start-up transient), ms; null when not measured. */
+  readonly startupCpuMs: number | null;
   readonly metricsPerHour: number;
   readonly metricsAttachMs: number;
   readonly firstPaintMs: number | null;
@@ -100,6 +102,7 @@ function scenarioJson({ measured: m, terminal: t }: BenchResults['scenarios'][nu
     peakRssMB: m.peakRssMB,
     idleCpuPct: t?.idleCpuPct ?? null,
     idleCalls: t?.idleCalls === undefined ? null : { ...t.idleCalls },
+    startupCpuMs: t?.startupCpuMs ?? null,
     metricsPerHour: m.metricsHour.metricsPerHour,
     metricsAttachMs: m.metricsAttachMs,
     firstPaintMs: t?.firstPaintMs ?? null,
@@ -220,6 +223,13 @@ export function derivedNotes(json: BenchJson): string[] {
           'max_api_rate keeps the average within a quarter of the refill rate, but the calls of one refresh arrive together; on AWS, "overdrawn" means throttling for the monitor and for deployments in the account until the bucket refills.',
       );
     }
+  }
+  const startup = json.scenarios.filter((s) => s.startupCpuMs !== null);
+  if (startup.length > 0) {
+    notes.push(
+      `CPU of the start-up transient, from the first data to the second refresh (30 s; not in the idle figure): ` +
+        startup.map((s) => `${s.name} ${fmt(s.startupCpuMs ?? 0)} ms`).join(', ') + '.',
+    );
   }
   for (const s of json.scenarios) {
     const calls = s.idleCalls === null ? [] : Object.entries(s.idleCalls).filter(([, n]) => n > 0);
