@@ -88,14 +88,6 @@ export class CallPacer {
     }
   }
 
-  /** Drops the queue and its timer. */
-  clear(): void {
-    this.queue.length = 0;
-    this.queuedKeys.clear();
-    if (this.timer !== undefined) this.clearTimer(this.timer);
-    this.timer = undefined;
-  }
-
   private drain(): void {
     if (this.timer !== undefined) return;
     this.refill();

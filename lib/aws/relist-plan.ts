@@ -35,7 +35,7 @@ export interface RelistInput {
 export type RelistPlan = { readonly wholeCluster: true } | { readonly wholeCluster: false; readonly services: readonly string[] };
 
 /** Whether ECS counts `task` in a running or pending count. */
-export function isLive(task: Task): boolean {
+function isLive(task: Task): boolean {
   return (task.desiredStatus ?? 'RUNNING') === 'RUNNING' && LIVE_STATES.has(task.lastStatus);
 }
 

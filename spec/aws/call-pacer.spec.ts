@@ -81,16 +81,4 @@ describe('CallPacer', () => {
     assert.equal(pacer.tryNow(), true);
     assert.equal(pacer.tryNow(), false, 'never more than the burst');
   });
-
-  it('drops the queue on clear', () => {
-    const clock = manualClock();
-    const pacer = new CallPacer({ burst: 1, ratePerSec: 1, ...clock });
-    let runs = 0;
-    pacer.tryNow();
-    pacer.enqueue('a', () => runs++);
-    pacer.clear();
-    clock.advance(5_000);
-    assert.equal(runs, 0);
-    assert.equal(pacer.backlog, 0);
-  });
 });

@@ -2,6 +2,7 @@
 // the sources and the poller share a VirtualClock, so an hour of 30-second refreshes runs in seconds.
 import { createAwsClients, createEcsSource } from '../../lib/aws/index.js';
 import { createMetricsSource } from '../../lib/aws/metrics.js';
+import { DEFAULT_MAX_API_RATE, REFRESH_INTERVAL, TASK_DEFINITION_INTERVAL } from '../../lib/config/schema.js';
 import { callsByCategory } from '../../lib/model/throttling.js';
 import type { Snapshot } from '../../lib/model/types.js';
 import { budgetIntervalMs, Poller } from '../../lib/poller/index.js';
@@ -13,9 +14,9 @@ import { scenarioSpec } from './scenarios.js';
 import { VirtualClock } from './virtual-clock.js';
 
 const HOUR_MS = 3_600_000;
-const INTERVAL_MS = 30_000;
-const MAX_API_RATE = 5;
-const TASK_DEFINITION_TTL_MS = 300_000;
+// The defaults a user gets: the bench measures what an unconfigured dashboard costs.
+const INTERVAL_MS = REFRESH_INTERVAL.default * 1000;
+const TASK_DEFINITION_TTL_MS = TASK_DEFINITION_INTERVAL.default * 1000;
 
 export interface MetricsHour {
   /** Metrics requested in the hour (the metrics source's own count). */
@@ -68,7 +69,7 @@ export async function measureMetricsHour(scenario: BenchScenario, mode: 'poller'
         source: ecs,
         metrics,
         intervalMs: INTERVAL_MS,
-        maxApiRate: MAX_API_RATE,
+        maxApiRate: DEFAULT_MAX_API_RATE,
         now: clock.now,
         setTimer: clock.setTimer,
         clearTimer: clock.clearTimer,
@@ -94,7 +95,7 @@ export async function measureMetricsHour(scenario: BenchScenario, mode: 'poller'
       const focus = firstServiceName(snapshot);
       const shown = firstScreen(snapshot);
       // The poller stretches the interval by the busiest throttling category's calls.
-      const interval = budgetIntervalMs(INTERVAL_MS, callsByCategory(snapshot.apiCalls)[0]?.calls ?? 0, MAX_API_RATE);
+      const interval = budgetIntervalMs(INTERVAL_MS, callsByCategory(snapshot.apiCalls)[0]?.calls ?? 0, DEFAULT_MAX_API_RATE);
       for (let at = start; at < start + HOUR_MS; at += interval) {
         clock.advance(at - clock.now());
         // The first refresh comes before anything is on screen: it asks for every service, as the poller does.
