@@ -26,6 +26,34 @@ export const PACED_DEFINITIONS = 'DescribeTaskDefinition:paced';
 /** How long a definition that could not be described is left alone before it is asked for again. */
 export const DEFINITION_RETRY_MS = 60_000;
 
+/** Which task definitions one refresh asks for. */
+export interface DefinitionScope {
+  /** Whether tasks of `service` (undefined: a standalone task) need their definition. */
+  wants(service: string | undefined): boolean;
+  /** Whether definitions beyond the burst are queued for paced describes. */
+  readonly queue: boolean;
+  /** Whether queued definitions this refresh did not want are dropped after it. */
+  readonly narrowed: boolean;
+}
+
+/**
+ * The policy, by what the screen shows. A cluster of at most a screenful of services: every definition,
+ * the rest paced. A larger one with the screen's rows known (`shown`, focus included): the definitions of
+ * those services and of standalone tasks, the queue trimmed to them. A larger one without rows (before the
+ * screen reports, a sort by CPU or memory, --once): the burst on the first refresh, then nothing new.
+ * Pure.
+ */
+export function definitionScope(options: {
+  readonly large: boolean;
+  readonly firstRefresh: boolean;
+  readonly shown: ReadonlySet<string> | undefined;
+}): DefinitionScope {
+  const { large, firstRefresh, shown } = options;
+  if (!large) return { wants: () => true, queue: true, narrowed: false };
+  if (shown !== undefined) return { wants: (service) => service === undefined || shown.has(service), queue: true, narrowed: true };
+  return { wants: () => firstRefresh, queue: false, narrowed: false };
+}
+
 export interface DefinitionLoaderOptions {
   readonly ecs: ECSClient;
   /** The source's concurrency bound, shared with its refreshes. */

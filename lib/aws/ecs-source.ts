@@ -11,6 +11,7 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service as SdkService } from '@aws-sdk/client-ecs';
+import { DEFAULT_MAX_API_RATE } from '../config/schema.js';
 import { serviceNameFromGroup } from '../model/arn.js';
 import { SCREENFUL_SERVICE_LIMIT } from '../model/metric-plan.js';
 import type { MonitorError } from '../model/errors.js';
@@ -21,8 +22,8 @@ import { CallQueue } from './call-queue.js';
 import type { CallPriority } from './call-queue.js';
 import { classifyAwsError, clusterNotFoundError, isAbortError } from './classify-error.js';
 import { countCommandInto } from './clients.js';
-import { DefinitionLoader, PACED_DEFINITIONS } from './definition-loader.js';
-import type { RefreshContext } from './definition-loader.js';
+import { DefinitionLoader, definitionScope, PACED_DEFINITIONS } from './definition-loader.js';
+import type { DefinitionScope, RefreshContext } from './definition-loader.js';
 import { byNewestStop, parseCluster, parseService, parseTask } from './parse-ecs.js';
 import { PageTokens } from './page-tokens.js';
 import { planRelist } from './relist-plan.js';
@@ -36,8 +37,6 @@ const DESCRIBE_TASKS_BATCH = 100;
 
 /** The pace of further task-definition describes, as a share of `maxApiRate`: the rest is left to refreshes. */
 const DEFINITION_RATE_SHARE = 0.5;
-/** `maxApiRate` when none is given (the config default). */
-const DEFAULT_MAX_API_RATE = 5;
 
 export interface EcsSourceOptions {
   readonly cluster: string;
@@ -117,18 +116,11 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
 
   async function fetchSnapshot(signal: AbortSignal, scope: ScreenScope = {}): Promise<Snapshot> {
-    // In a cluster larger than a screenful, task definitions are described for the services on screen
-    // and in focus only (and standalone tasks): the rest keep the sizes their tasks report until they are
-    // scrolled to, rather than costing thousands of calls after the cluster is opened. Before the screen
-    // has said what it shows, a large cluster's first refresh gets the burst and nothing queued; later
-    // refreshes without a screen's rows (a sort by CPU or memory, --once) describe nothing new.
+    // Task definitions follow the screen in a cluster larger than a screenful (definitionScope): whether it
+    // is larger is known from the last refresh, or on the first one from the cluster's own count.
     const shown = scope.shown === undefined ? undefined : new Set([...scope.shown, ...(scope.focus ?? [])]);
-    let large: Promise<boolean> = Promise.resolve(false);
     const firstRefresh = previous === undefined;
-    const definitionWanted = (group: string | undefined): boolean => {
-      const service = serviceNameFromGroup(group);
-      return shown === undefined || service === undefined || shown.has(service);
-    };
+    let definitionPolicy: Promise<DefinitionScope> = Promise.resolve(definitionScope({ large: false, firstRefresh, shown }));
     /** The definitions this refresh's tasks on screen use. */
     const wantedDefinitions = new Set<string>();
     const started = now();
@@ -236,14 +228,11 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       );
       const described = out.tasks ?? [];
       const definitionArns = [...new Set(described.map((t) => t.taskDefinitionArn ?? '').filter((a) => a !== ''))];
-      const narrow = await large;
-      // A large cluster without a screen's rows: the burst on the first refresh only, then nothing new.
-      const none = narrow && shown === undefined && !firstRefresh;
-      const wanted = new Set(none ? [] : described.filter((t) => !narrow || definitionWanted(t.group)).map((t) => t.taskDefinitionArn ?? ''));
+      const policy = await definitionPolicy;
+      const wanted = new Set(described.filter((t) => policy.wants(serviceNameFromGroup(t.group))).map((t) => t.taskDefinitionArn ?? ''));
       for (const arn of wanted) wantedDefinitions.add(arn);
-      const queue = !narrow || shown !== undefined;
       const found = await Promise.all(
-        definitionArns.map((arn) => (wanted.has(arn) ? definitions.lookup(arn, refreshContext, { queue }) : taskDefinitions.peek(arn))),
+        definitionArns.map((arn) => (wanted.has(arn) ? definitions.lookup(arn, refreshContext, { queue: policy.queue }) : taskDefinitions.peek(arn))),
       );
       const byArn = new Map(definitionArns.map((arn, i) => [arn, found[i]]));
       return described.map((t) => parseTask(t, byArn.get(t.taskDefinitionArn ?? '')));
@@ -359,11 +348,11 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     try {
       taskDefinitions.prune();
       const clusterPromise = awaitedLater(describeCluster());
-      // Large: more services than a screenful, by the last refresh or else by the cluster's own count.
-      large =
+      const large =
         previous !== undefined
           ? Promise.resolve(previous.services.size > SCREENFUL_SERVICE_LIMIT)
           : clusterPromise.then((c) => (c.activeServicesCount ?? Number.POSITIVE_INFINITY) > SCREENFUL_SERVICE_LIMIT, () => false);
+      definitionPolicy = large.then((isLarge) => definitionScope({ large: isLarge, firstRefresh, shown }));
       const servicesPromise = awaitedLater(fetchServices());
       const runningPromise =
         previous === undefined
@@ -385,7 +374,7 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       });
       previous = { taskArns: running.map((t) => t.arn), services: new Set(snapshot.services.map((s) => s.name)) };
       // Definitions queued for services that have left the screen wait until they are back on it.
-      if (shown !== undefined && (await large)) definitions.retain((arn) => wantedDefinitions.has(arn));
+      if ((await definitionPolicy).narrowed) definitions.retain((arn) => wantedDefinitions.has(arn));
       return snapshot;
     } catch (error) {
       if (signal.aborted) throw error;

@@ -16,7 +16,11 @@ export interface ClusterSource {
 
 /** What the screen shows, for a refresh. */
 export interface ScreenScope {
-  /** The services on screen; undefined means every service (a sort that needs them all, or no screen). */
+  /**
+   * The services on screen: in a large cluster only they (and the focus) get service-level metrics and
+   * their task definitions described. Undefined means every service (the table is sorted by CPU or
+   * memory, or no screen is attached).
+   */
   readonly shown?: readonly string[] | undefined;
   /** The services the user is looking at. */
   readonly focus?: readonly string[] | undefined;
@@ -34,14 +38,8 @@ export interface MetricsSource {
   attach(snapshot: Snapshot, focus: readonly string[], signal: AbortSignal, scope?: MetricsScope): Promise<Snapshot>;
 }
 
-/** What the screen shows, for a metrics pass. */
-export interface MetricsScope {
-  /**
-   * The services on screen: in a large cluster only they (and the focus) get service-level series.
-   * Undefined means every service (the table is sorted by CPU or memory, or no screen is attached).
-   */
-  readonly shown?: readonly string[] | undefined;
-}
+/** What the screen shows, for a metrics pass (the focus is `attach`'s own argument). */
+export type MetricsScope = Pick<ScreenScope, 'shown'>;
 
 /** Lists the account's clusters for the picker. Implemented in lib/aws. */
 export type ClusterLister = (signal: AbortSignal) => Promise<readonly ClusterSummary[]>;
