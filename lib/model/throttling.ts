@@ -21,7 +21,12 @@ export const ECS_THROTTLING_CATEGORIES: readonly ThrottlingCategory[] = [
   { name: 'task definition read', operations: ['DescribeTaskDefinition', 'ListTaskDefinitions'], burst: 50, refillPerSec: 20 },
 ];
 
-const CATEGORY_OF = new Map(ECS_THROTTLING_CATEGORIES.flatMap((c) => c.operations.map((op) => [op, c.name] as const)));
+const CATEGORY_OF = new Map(ECS_THROTTLING_CATEGORIES.flatMap((c) => c.operations.map((op) => [op, c] as const)));
+
+/** The bucket an operation (or a label such as `ListTasks:STOPPED`) draws on; undefined outside ECS's four. */
+export function categoryOf(label: string): ThrottlingCategory | undefined {
+  return CATEGORY_OF.get(label.split(':')[0] ?? label);
+}
 
 /**
  * Calls per throttling category from a snapshot's `apiCalls` (labels such as `ListTasks:STOPPED` count
@@ -30,7 +35,7 @@ const CATEGORY_OF = new Map(ECS_THROTTLING_CATEGORIES.flatMap((c) => c.operation
 export function callsByCategory(apiCalls: Readonly<Record<string, number>>): { readonly category: string; readonly calls: number }[] {
   const totals = new Map<string, number>();
   for (const [label, calls] of Object.entries(apiCalls)) {
-    const category = CATEGORY_OF.get(label.split(':')[0] ?? label);
+    const category = categoryOf(label)?.name;
     if (category !== undefined) totals.set(category, (totals.get(category) ?? 0) + calls);
   }
   return [...totals].map(([category, calls]) => ({ category, calls })).sort((a, b) => b.calls - a.calls);

@@ -1,6 +1,6 @@
 // The ECS throttling categories (aws-facts.md) and how hard a run of calls hits them.
 
-import { ECS_THROTTLING_CATEGORIES } from '../../lib/model/throttling.js';
+import { categoryOf, ECS_THROTTLING_CATEGORIES } from '../../lib/model/throttling.js';
 import type { ThrottlingCategory } from '../../lib/model/throttling.js';
 
 export const ECS_CATEGORIES = ECS_THROTTLING_CATEGORIES;
@@ -28,7 +28,7 @@ export function lowestBucketLevel(times: readonly number[], burst: number, refil
 export function timesByCategory(calls: readonly { readonly operation: string; readonly at: number }[]): Map<ThrottlingCategory, number[]> {
   const map = new Map<ThrottlingCategory, number[]>(ECS_CATEGORIES.map((c) => [c, []]));
   for (const call of calls) {
-    const category = ECS_CATEGORIES.find((c) => c.operations.includes(call.operation));
+    const category = categoryOf(call.operation);
     if (category !== undefined) map.get(category)?.push(call.at);
   }
   return map;
