@@ -18,6 +18,7 @@ import { MonitorError } from '../model/errors.js';
 import type { Snapshot } from '../model/types.js';
 import type { LogFile } from './log-file.js';
 import { chooseCluster, DEMO_CLUSTER } from './cluster-choice.js';
+import { quietHeapBetweenRefreshes } from './heap-settings.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -122,12 +123,14 @@ class Wiring {
     }
     const { ecs, metrics } = sources;
     this.current = metrics;
-    return new Poller({
+    const poller = new Poller({
       source: ecs,
       metrics,
       intervalMs: this.config.intervalSec * 1000,
       maxApiRate: this.config.maxApiRate,
     });
+    quietHeapBetweenRefreshes(poller);
+    return poller;
   }
 
   costStats(): { metricsRequestedLastHour: number; estimatedCostPerDayUsd: number } {

@@ -91,8 +91,8 @@ export async function measureTerminal(options: {
     let startupCpuMs: number | undefined;
     if (options.idleWindowMs > 0) {
       // The window is between two refreshes of a monitor that has been running: first the start-up
-      // transient runs out (V8's one-off memory-reducing collections, about 16 s after launch), then a
-      // second refresh comes, as the interval would bring it (`r`), and the window follows it.
+      // transient runs out (paced task-definition describes, the first refresh's last collections), then
+      // a second refresh comes, as the interval would bring it (`r`), and the window follows it.
       const startupFrom = processCpuMs(term.pid);
       await new Promise((resolve) => setTimeout(resolve, STARTUP_SETTLE_MS));
       const startupTo = processCpuMs(term.pid);
