@@ -20,6 +20,8 @@ export interface TerminalMeasurement {
   readonly idleCalls?: Readonly<Record<string, number>>;
   /** CPU from the first data to the second refresh (the start-up transient), ms. */
   readonly startupCpuMs?: number;
+  /** Resident memory of the dashboard process at the end of the idle window, MB; undefined off Linux. */
+  readonly idleRssMB?: number;
 }
 
 /** The external simulator's call ledger, so the idle window can say what the monitor asked AWS meanwhile. */
@@ -42,6 +44,17 @@ function processCpuMs(pid: number): number | undefined {
     const ticks = Number(fields[11]) + Number(fields[12]);
     // USER_HZ is 100 on every Linux this runs on.
     return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Resident memory of a process in MB, from /proc (Linux); undefined elsewhere. */
+function processRssMB(pid: number): number | undefined {
+  try {
+    const kB = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kB === undefined ? undefined : Math.round((Number(kB) / 1024) * 10) / 10;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -110,6 +123,7 @@ export async function measureTerminal(options: {
     await new Promise((resolve) => setTimeout(resolve, options.idleWindowMs));
     const after = processCpuMs(term.pid);
     const windowMs = performance.now() - windowStart;
+    const idleRssMB = processRssMB(term.pid);
     const idleCalls = await options.ledger?.counts();
     const idleCpuPct = before === undefined || after === undefined ? undefined : Math.round(((after - before) / windowMs) * 100 * 100) / 100;
     return {
@@ -119,6 +133,7 @@ export async function measureTerminal(options: {
       idleWindowMs: Math.round(windowMs),
       ...(idleCalls === undefined ? {} : { idleCalls }),
       ...(startupCpuMs === undefined ? {} : { startupCpuMs }),
+      ...(idleRssMB === undefined ? {} : { idleRssMB }),
     };
   } finally {
     await term.close();

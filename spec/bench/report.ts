@@ -51,6 +51,8 @@ export interface ScenarioJson {
   readonly idleCalls: Record<string, number> | null;
   /** CPU spent from the first data to the second refresh (the start-up transient), ms; null when not measured. */
   readonly startupCpuMs: number | null;
+  /** RSS of the dashboard's process at the end of the idle window, MB; null when not measured. */
+  readonly idleRssMB: number | null;
   readonly metricsPerHour: number;
   readonly metricsAttachMs: number;
   readonly firstPaintMs: number | null;
@@ -103,6 +105,7 @@ function scenarioJson({ measured: m, terminal: t }: BenchResults['scenarios'][nu
     idleCpuPct: t?.idleCpuPct ?? null,
     idleCalls: t?.idleCalls === undefined ? null : { ...t.idleCalls },
     startupCpuMs: t?.startupCpuMs ?? null,
+    idleRssMB: t?.idleRssMB ?? null,
     metricsPerHour: m.metricsHour.metricsPerHour,
     metricsAttachMs: m.metricsAttachMs,
     firstPaintMs: t?.firstPaintMs ?? null,
@@ -229,6 +232,13 @@ export function derivedNotes(json: BenchJson): string[] {
     notes.push(
       `CPU of the start-up transient, from the first data to the second refresh (30 s; not in the idle figure): ` +
         startup.map((s) => `${s.name} ${fmt(s.startupCpuMs ?? 0)} ms`).join(', ') + '.',
+    );
+  }
+  const idleRss = json.scenarios.filter((s) => s.idleRssMB !== null);
+  if (idleRss.length > 0) {
+    notes.push(
+      'RSS of the dashboard process at the end of the idle window (between refreshes V8 keeps the heap the last refresh needed, see the idle CPU method): ' +
+        idleRss.map((s) => `${s.name} ${fmt(s.idleRssMB ?? 0)} MB`).join(', ') + '.',
     );
   }
   for (const s of json.scenarios) {
