@@ -115,6 +115,7 @@ export async function measureTerminal(options: {
       term.press('r');
       await term.waitFor(() => updated() !== undefined && updated() !== first, 'the second refresh', { timeoutMs: options.timeoutMs });
     }
+    if (options.idleWindowMs <= 0) return { firstPaintMs: Math.round(firstPaintMs), firstDataMs: Math.round(firstDataMs), idleCpuPct: undefined, idleWindowMs: 0 };
     // Let the redraws and the collection after the refresh finish before the window opens.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     await options.ledger?.reset();
