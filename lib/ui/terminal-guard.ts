@@ -1,6 +1,11 @@
 // While the full-screen UI is up, nothing else may write to the terminal: console output and process warnings
 // (the AWS SDK's NodeVersionSupportWarning on Node 20) are routed to a log callback instead. Signals and
 // uncaught errors restore the terminal first; an uncaught error is then printed and the process exits 1.
+// A hang-up with the terminal gone (its window, tmux pane or SSH session closed) is different: there is
+// nothing to restore, every write fails with EIO, and Node's own exit path aborts while resetting the
+// vanished terminal (an assertion, then a crash). The process dies of the hang-up instead, as a program
+// without a handler would.
+import { isatty } from 'node:tty';
 import { format } from 'node:util';
 
 /** The subset of `process` the guard listens on (a fake in tests). */
@@ -23,6 +28,10 @@ export interface TerminalGuardOptions {
   exit?: (code: number) => void;
   /** Default: the real process. */
   target?: GuardedProcess;
+  /** Whether the terminal is still there; default: standard output is a terminal (false once it has hung up). */
+  terminalPresent?: () => boolean;
+  /** Ends the process by the signal's default action, as if it had no handler; default: re-raises it. */
+  dieBy?: (signal: GuardedSignal) => void;
 }
 
 export type GuardedSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
@@ -54,8 +63,21 @@ export function installTerminalGuard(options: TerminalGuardOptions): TerminalGua
     options.log(`${name}: ${message}`);
   }) as typeof process.emitWarning;
 
+  const terminalPresent = options.terminalPresent ?? (() => isatty(1));
+  const dieBy = options.dieBy ?? dieByDefault;
+  /** The terminal was closed under the program: note it in the log, then die of the hang-up. */
+  const hungUp = (): void => {
+    options.log('The terminal was closed (hang-up): exiting.');
+    dispose();
+    dieBy('SIGHUP');
+  };
+
   const signalHandlers = (Object.keys(SIGNAL_CODES) as GuardedSignal[]).map((signal) => {
     const handler = (): void => {
+      if (signal === 'SIGHUP' && !terminalPresent()) {
+        hungUp();
+        return;
+      }
       options.restore();
       options.onSignal(signal, SIGNAL_CODES[signal]);
     };
@@ -63,6 +85,11 @@ export function installTerminalGuard(options: TerminalGuardOptions): TerminalGua
     return [signal, handler] as const;
   });
   const onUncaught = (error: unknown): void => {
+    // A write to a terminal that has been closed fails with EIO, often just before the hang-up arrives.
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EIO' && !terminalPresent()) {
+      hungUp();
+      return;
+    }
     dispose();
     options.restore();
     const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
@@ -81,4 +108,9 @@ export function installTerminalGuard(options: TerminalGuardOptions): TerminalGua
     target.off('uncaughtException', onUncaught);
   }
   return { dispose };
+}
+
+function dieByDefault(signal: GuardedSignal): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
 }

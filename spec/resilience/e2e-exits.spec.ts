@@ -6,6 +6,7 @@
 // terminal, prints the error and exits 1.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
 import { closeAllTerminals, startTerminal } from '../support/terminal.js';
@@ -37,6 +38,20 @@ describe('signals and sizes (real executable)', { concurrency: true }, () => {
       assert.deepEqual(term.unrestoredModes(), []);
     });
   }
+
+  it('dies of the hang-up when its terminal is closed under it (no crash of Node resetting the vanished terminal)', async () => {
+    const { env, dir } = isolatedEnv();
+    const log = join(dir, 'monitor.log');
+    const term = await startTerminal({ command: process.execPath, args: [BIN, '--demo', '--log-file', log], env, cwd: dir });
+    await term.waitForText('web-frontend', WAIT);
+    term.hangUp();
+    // 128 + SIGHUP: the death of a program whose terminal went away. Before, the restore's writes failed
+    // with EIO and Node's exit aborted on the vanished terminal (134 or 139).
+    assert.equal(await term.waitForExit(WAIT), 129);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    assert.ok(lines.some((l) => l.endsWith('The terminal was closed (hang-up): exiting.')), lines.join('\n'));
+    assert.ok(!lines.some((l) => /uncaught error|EIO/.test(l)), lines.join('\n'));
+  });
 
   it('says the terminal is too small at 50×12, then shows the dashboard once it is resized', async () => {
     const term = await openDemo(50, 12);

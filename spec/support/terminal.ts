@@ -181,6 +181,11 @@ export interface TestTerminal {
   readonly exitCode: number | undefined;
   /** Sends a signal (default SIGTERM) if the program is still running. */
   kill(signal?: string): void;
+  /**
+   * Closes the terminal under the program, as closing its window or tmux pane does: the kernel hangs the
+   * terminal up and the program gets SIGHUP. Nothing the program writes afterwards reaches the screen.
+   */
+  hangUp(): void;
   /** Stops the program if still running (SIGTERM, SIGKILL after 3 s), waits for it, frees the emulator. */
   close(): Promise<void>;
 }
@@ -462,6 +467,10 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Test
       return exitCode;
     },
     kill,
+    hangUp() {
+      // node-pty's Unix terminal closes its side (the master) and then sends SIGHUP; IPty does not declare it.
+      if (exitCode === undefined) (pty as IPty & { destroy(): void }).destroy();
+    },
     close() {
       closed ??= (async () => {
         if (exitCode === undefined) {

@@ -40,6 +40,8 @@ describe('terminal guard', () => {
         log: () => {},
         onSignal: (s, c) => events.push(`${s}:${c}`),
         target,
+        terminalPresent: () => true,
+        dieBy: (s) => events.push(`died:${s}`),
       });
       target.emit(signal);
       guard.dispose();
@@ -65,5 +67,50 @@ describe('terminal guard', () => {
     assert.match(printed, /kaboom/);
     assert.match(printed, /at /, 'the stack is printed');
     assert.equal(target.listenerCount('uncaughtException'), 0);
+  });
+
+  it('on a hang-up with the terminal gone writes nothing to it and dies of the hang-up (after a line in the log)', () => {
+    const target = fakeProcess();
+    const events: string[] = [];
+    installTerminalGuard({
+      restore: () => events.push('restore'),
+      log: (line) => events.push(`log:${line}`),
+      onSignal: (s, c) => events.push(`${s}:${c}`),
+      exit: (c) => events.push(`exit:${c}`),
+      target,
+      terminalPresent: () => false,
+      dieBy: (s) => events.push(`died:${s}`),
+    });
+    target.emit('SIGHUP');
+    assert.deepEqual(events, ['log:The terminal was closed (hang-up): exiting.', 'died:SIGHUP']);
+    assert.equal(target.listenerCount('SIGHUP'), 0);
+    assert.equal(target.listenerCount('uncaughtException'), 0);
+  });
+
+  it('takes EIO from writing to a closed terminal for the hang-up it is, but prints an EIO with the terminal there', () => {
+    const eio = (): Error => Object.assign(new Error('write EIO'), { code: 'EIO' });
+    for (const present of [false, true]) {
+      const target = fakeProcess();
+      const events: string[] = [];
+      let printed = '';
+      installTerminalGuard({
+        restore: () => events.push('restore'),
+        log: () => {},
+        onSignal: () => {},
+        errorOutput: { write: (t: string) => (printed += t) },
+        exit: (c) => events.push(`exit:${c}`),
+        target,
+        terminalPresent: () => present,
+        dieBy: (s) => events.push(`died:${s}`),
+      });
+      target.emit('uncaughtException', eio());
+      if (present) {
+        assert.deepEqual(events, ['restore', 'exit:1']);
+        assert.match(printed, /write EIO/);
+      } else {
+        assert.deepEqual(events, ['died:SIGHUP']);
+        assert.equal(printed, '');
+      }
+    }
   });
 });
