@@ -184,6 +184,8 @@ export interface TestTerminal {
   /**
    * Closes the terminal under the program, as closing its window or tmux pane does: the kernel hangs the
    * terminal up and the program gets SIGHUP. Nothing the program writes afterwards reaches the screen.
+   * A program started in another pseudo-terminal while this one is open may inherit it and keep it from
+   * hanging up (the program then gets only the SIGHUP): use it with no other program starting meanwhile.
    */
   hangUp(): void;
   /** Stops the program if still running (SIGTERM, SIGKILL after 3 s), waits for it, frees the emulator. */
