@@ -12,6 +12,24 @@ function fakeProcess(): EventEmitter & GuardedProcess {
   return emitter;
 }
 
+/** A guard on a fake process recording, in order, what it does; `present` says whether the terminal is still there. */
+function recordedGuard(present = true) {
+  const target = fakeProcess();
+  const events: string[] = [];
+  let printed = '';
+  const guard = installTerminalGuard({
+    restore: () => events.push('restore'),
+    log: (line) => events.push(`log:${line}`),
+    onSignal: (s, c) => events.push(`${s}:${c}`),
+    errorOutput: { write: (t: string) => (printed += t) },
+    exit: (c) => events.push(`exit:${c}`),
+    target,
+    terminalPresent: () => present,
+    dieBy: (s) => events.push(`died:${s}`),
+  });
+  return { target, events, guard, printed: () => printed };
+}
+
 describe('terminal guard', () => {
   it('routes console output and process warnings to the log while installed, and gives them back', () => {
     const target = fakeProcess();
@@ -33,16 +51,7 @@ describe('terminal guard', () => {
 
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it(`restores the terminal on ${signal} and reports exit code ${code}`, () => {
-      const target = fakeProcess();
-      const events: string[] = [];
-      const guard = installTerminalGuard({
-        restore: () => events.push('restore'),
-        log: () => {},
-        onSignal: (s, c) => events.push(`${s}:${c}`),
-        target,
-        terminalPresent: () => true,
-        dieBy: (s) => events.push(`died:${s}`),
-      });
+      const { target, events, guard } = recordedGuard();
       target.emit(signal);
       guard.dispose();
       assert.deepEqual(events, ['restore', `${signal}:${code}`]);
@@ -51,36 +60,16 @@ describe('terminal guard', () => {
   }
 
   it('on an uncaught error restores the terminal, prints the error and exits 1', () => {
-    const target = fakeProcess();
-    const events: string[] = [];
-    let printed = '';
-    installTerminalGuard({
-      restore: () => events.push('restore'),
-      log: () => {},
-      onSignal: () => {},
-      errorOutput: { write: (t: string) => (printed += t) },
-      exit: (c) => events.push(`exit:${c}`),
-      target,
-    });
+    const { target, events, printed } = recordedGuard();
     target.emit('uncaughtException', new Error('kaboom'));
     assert.deepEqual(events, ['restore', 'exit:1']);
-    assert.match(printed, /kaboom/);
-    assert.match(printed, /at /, 'the stack is printed');
+    assert.match(printed(), /kaboom/);
+    assert.match(printed(), /at /, 'the stack is printed');
     assert.equal(target.listenerCount('uncaughtException'), 0);
   });
 
   it('on a hang-up with the terminal gone writes nothing to it and dies of the hang-up (after a line in the log)', () => {
-    const target = fakeProcess();
-    const events: string[] = [];
-    installTerminalGuard({
-      restore: () => events.push('restore'),
-      log: (line) => events.push(`log:${line}`),
-      onSignal: (s, c) => events.push(`${s}:${c}`),
-      exit: (c) => events.push(`exit:${c}`),
-      target,
-      terminalPresent: () => false,
-      dieBy: (s) => events.push(`died:${s}`),
-    });
+    const { target, events } = recordedGuard(false);
     target.emit('SIGHUP');
     assert.deepEqual(events, ['log:The terminal was closed (hang-up): exiting.', 'died:SIGHUP']);
     assert.equal(target.listenerCount('SIGHUP'), 0);
@@ -89,28 +78,14 @@ describe('terminal guard', () => {
 
   it('takes EIO from writing to a closed terminal for the hang-up it is, but prints an EIO with the terminal there', () => {
     const eio = (): Error => Object.assign(new Error('write EIO'), { code: 'EIO' });
-    for (const present of [false, true]) {
-      const target = fakeProcess();
-      const events: string[] = [];
-      let printed = '';
-      installTerminalGuard({
-        restore: () => events.push('restore'),
-        log: () => {},
-        onSignal: () => {},
-        errorOutput: { write: (t: string) => (printed += t) },
-        exit: (c) => events.push(`exit:${c}`),
-        target,
-        terminalPresent: () => present,
-        dieBy: (s) => events.push(`died:${s}`),
-      });
-      target.emit('uncaughtException', eio());
-      if (present) {
-        assert.deepEqual(events, ['restore', 'exit:1']);
-        assert.match(printed, /write EIO/);
-      } else {
-        assert.deepEqual(events, ['died:SIGHUP']);
-        assert.equal(printed, '');
-      }
-    }
+    const gone = recordedGuard(false);
+    gone.target.emit('uncaughtException', eio());
+    assert.deepEqual(gone.events, ['log:The terminal was closed (hang-up): exiting.', 'died:SIGHUP']);
+    assert.equal(gone.printed(), '');
+
+    const there = recordedGuard(true);
+    there.target.emit('uncaughtException', eio());
+    assert.deepEqual(there.events, ['restore', 'exit:1']);
+    assert.match(there.printed(), /write EIO/);
   });
 });
