@@ -35,37 +35,38 @@ export const SETTLE_MS = 10_000;
 /** Wait after the first data for the start-up transient to run out, before the second refresh. */
 export const STARTUP_SETTLE_MS = 30_000;
 
-/** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
-function processCpuMs(pid: number): number | undefined {
+/** A file of a process under /proc (Linux); undefined where there is none. */
+function readProc(pid: number, name: string): string | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    // USER_HZ is 100 on every Linux this runs on.
-    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
+/** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number): number | undefined {
+  const stat = readProc(pid, 'stat');
+  if (stat === undefined) return undefined;
+  // The command name may hold spaces and parentheses: fields are counted after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // USER_HZ is 100 on every Linux this runs on.
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
+}
+
 /** Resident memory of a process in MB, from /proc (Linux); undefined elsewhere. */
 function processRssMB(pid: number): number | undefined {
-  try {
-    const kB = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kB === undefined ? undefined : Math.round((Number(kB) / 1024) * 10) / 10;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const kB = /^VmRSS:\s+(\d+) kB$/m.exec(readProc(pid, 'status') ?? '')?.[1];
+  return kB === undefined ? undefined : Math.round((Number(kB) / 1024) * 10) / 10;
 }
 
 /**
  * Starts `ecs-monitor --demo` (with `scenario` when given), or `ecs-monitor --cluster` against an
  * external simulator, at 120×40, times the first paint and the
  * first row matching `firstService`, then measures CPU over `idleWindowMs` with the interval long
- * enough that no refresh falls inside the window.
+ * enough that no refresh falls inside the window (with `idleWindowMs` 0, only the two times).
  * @throws when the dashboard does not show data within `timeoutMs`.
  */
 export async function measureTerminal(options: {
