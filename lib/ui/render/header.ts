@@ -100,25 +100,25 @@ function clusterParts(input: HeaderInput, snap: Snapshot | undefined, width: num
   } else {
     parts.push({ segments: [{ text: 'Insights ' }, { text: c.containerInsights, tags: ['green-fg'] }], drop: 5 });
   }
-  if (snap.metrics.error !== undefined) {
-    // Like the banner it explains every `-` on the screen, so it outlasts the counts; its short form keeps
-    // the one thing to act on (the missing permission) when the sentence does not fit.
-    const error = clean(snap.metrics.error);
-    const permission = /\b(?:cloudwatch|ecs):[A-Za-z]+/.exec(error)?.[0];
-    const short = permission === undefined ? 'metrics unavailable' : `metrics: missing ${permission}`;
-    parts.push({ segments: [{ text: `metrics: ${error}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] });
-  }
-  if (snap.definitionsWarning !== undefined) {
-    // Some containers show the task's own sizes instead of their definition's; the short form keeps the
-    // permission to add.
-    const warning = clean(snap.definitionsWarning);
-    const permission = /\becs:[A-Za-z]+/.exec(warning)?.[0];
-    const short = permission === undefined ? 'task definitions unavailable' : `missing ${permission}`;
-    parts.push({ segments: [{ text: `task definitions: ${warning}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] });
-  }
+  // Like the banner these explain every `-` on the screen (a metric, a container's limit), so they outlast
+  // the counts.
+  if (snap.metrics.error !== undefined) parts.push(problemPart('metrics', snap.metrics.error));
+  // Some containers show the task's own sizes instead of their definition's.
+  if (snap.definitionsWarning !== undefined) parts.push(problemPart('task definitions', snap.definitionsWarning));
   // With Insights disabled the banner already says what the note would.
   if (snap.metrics.note !== undefined && c.containerInsights !== 'disabled') parts.push({ segments: [{ text: clean(snap.metrics.note), tags: ['yellow-fg'] }], drop: 4 });
   return parts;
+}
+
+/**
+ * A problem in red: `label: sentence`, or, when that does not fit, the one thing to act on (the missing
+ * permission the sentence names) or that `label` is unavailable.
+ */
+function problemPart(label: string, sentence: string): Part {
+  const text = clean(sentence);
+  const permission = /\b(?:cloudwatch|ecs):[A-Za-z]+/.exec(text)?.[0];
+  const short = permission === undefined ? `${label} unavailable` : `${label}: missing ${permission}`;
+  return { segments: [{ text: `${label}: ${text}`, tags: ['red-fg'] }], drop: 1, short: [{ text: short, tags: ['red-fg'] }] };
 }
 
 interface ClusterCounts {

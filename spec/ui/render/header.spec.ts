@@ -78,6 +78,17 @@ describe('renderHeader', () => {
     );
     assert.ok(one?.includes('{red-fg}metrics: GetMetricData was denied.{/red-fg}'));
   });
+  it('says why containers lack their definition sizes, in full or, when narrow, as the permission to add', () => {
+    const sentence = 'Access denied: add ecs:DescribeTaskDefinition to the IAM policy of profile prod.';
+    const s = snapshot({ cluster: cluster({ containerInsights: 'enabled' }), definitionsWarning: sentence });
+    const wide = lines(renderHeader(input({ snapshot: s, width: 220 })))[0] ?? '';
+    assert.ok(wide.includes(`{red-fg}task definitions: ${sentence}{/red-fg}`), wide);
+    const narrow = visible(lines(renderHeader(input({ snapshot: s, width: 120 })))[0] ?? '');
+    assert.ok(narrow.includes('task definitions: missing ecs:DescribeTaskDefinition'), narrow);
+    assert.ok(!narrow.includes('Access denied'), narrow);
+    const vague = visible(lines(renderHeader(input({ snapshot: snapshot({ definitionsWarning: 'DescribeTaskDefinition failed.'.repeat(4) }), width: 120 })))[0] ?? '');
+    assert.ok(vague.includes('task definitions unavailable'), vague);
+  });
   it('leaves out whole parts, least important first, when the terminal is narrow', () => {
     const s = snapshot({
       cluster: cluster({ containerInsights: 'disabled' }),
