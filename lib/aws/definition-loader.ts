@@ -102,8 +102,7 @@ export class DefinitionLoader {
   /**
    * The definition of `arn` for a refresh: cached; else described now while the burst lasts; else left
    * to the paced describes (unless `queue` is false) or to the retry after a failure, and undefined for
-   * now. A failure of the
-   * definition's own call resolves undefined and is added to `refresh.failures`.
+   * now. A failure of the definition's own call resolves undefined and is added to `refresh.failures`.
    * @throws the abort error when the refresh is aborted.
    */
   lookup(arn: string, refresh: RefreshContext, options: { readonly queue?: boolean } = {}): Promise<TaskDefinitionInfo | undefined> | TaskDefinitionInfo | undefined {

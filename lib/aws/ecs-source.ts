@@ -116,15 +116,13 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
   let previous: { readonly taskArns: readonly string[]; readonly services: ReadonlySet<string> } | undefined;
 
   async function fetchSnapshot(signal: AbortSignal, scope: ScreenScope = {}): Promise<Snapshot> {
-    // Task definitions follow the screen in a cluster larger than a screenful (definitionScope): whether it
-    // is larger is known from the last refresh, or on the first one from the cluster's own count.
     const shown = scope.shown === undefined ? undefined : new Set([...scope.shown, ...(scope.focus ?? [])]);
     const firstRefresh = previous === undefined;
-    let definitionPolicy: Promise<DefinitionScope> = Promise.resolve(definitionScope({ large: false, firstRefresh, shown }));
     /** The definitions this refresh's tasks on screen use. */
     const wantedDefinitions = new Set<string>();
     const started = now();
     const tally = new CallTally();
+    taskDefinitions.prune();
     // One controller per refresh: the first failure aborts the sibling calls instead of letting them run.
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(signal.reason);
@@ -165,6 +163,16 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
       if (found === undefined) return fail(clusterNotFoundError(cluster, region, { operation: 'DescribeClusters' }));
       return parseCluster(found, region);
     };
+
+    // DescribeClusters starts first. Task definitions follow the screen in a cluster larger than a
+    // screenful (definitionScope): whether it is larger is known from the last refresh, or on the first
+    // one from the cluster's own count.
+    const clusterPromise = awaitedLater(describeCluster());
+    const large =
+      previous !== undefined
+        ? Promise.resolve(previous.services.size > SCREENFUL_SERVICE_LIMIT)
+        : clusterPromise.then((c) => (c.activeServicesCount ?? Number.POSITIVE_INFINITY) > SCREENFUL_SERVICE_LIMIT, () => false);
+    const definitionPolicy: Promise<DefinitionScope> = large.then((isLarge) => definitionScope({ large: isLarge, firstRefresh, shown }));
 
     const describeServices = (names: string[]): Promise<SdkService[]> =>
       // DescribeServices, at most 10 per call.
@@ -346,13 +354,6 @@ export function createEcsSource(clients: { readonly ecs: ECSClient }, options: E
     };
 
     try {
-      taskDefinitions.prune();
-      const clusterPromise = awaitedLater(describeCluster());
-      const large =
-        previous !== undefined
-          ? Promise.resolve(previous.services.size > SCREENFUL_SERVICE_LIMIT)
-          : clusterPromise.then((c) => (c.activeServicesCount ?? Number.POSITIVE_INFINITY) > SCREENFUL_SERVICE_LIMIT, () => false);
-      definitionPolicy = large.then((isLarge) => definitionScope({ large: isLarge, firstRefresh, shown }));
       const servicesPromise = awaitedLater(fetchServices());
       const runningPromise =
         previous === undefined

@@ -129,8 +129,7 @@ export class Poller extends EventEmitter<PollerEvents> implements PollerHandle {
   private throttleFailures = 0;
   /** The interval the API budget allows, from the last successful refresh. */
   private budgetMs: number;
-  /** ECS calls of the last successful refresh (metrics calls excluded). */
-  /** The throttling category the last refresh used most, and how many calls it made in it. */
+  /** The throttling category the last successful refresh used most, and how many calls it made in it. */
   private busiest: { readonly category: string; readonly calls: number } | undefined;
   private effectiveIntervalMs: number;
   private stretchReason: string | undefined;
