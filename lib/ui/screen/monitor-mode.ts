@@ -39,8 +39,8 @@ export class MonitorMode implements ScreenMode {
   private pollerState: PollerState | undefined;
   private error: PollerErrorEvent | undefined;
   private focusedService: string | undefined;
-  /** The service names on screen last told to the poller, joined (undefined: every service). */
-  private shownKey: string | undefined = '';
+  /** The service names on screen last told to the poller, joined (undefined: every service; null: not told yet). */
+  private shownKey: string | undefined | null = null;
   private lastClick: { pane: string; row: number; at: number } | undefined;
   /** Lines of the status area in the current layout: more than one only while a long message is shown. */
   private statusHeight = 1;
